@@ -1,0 +1,135 @@
+// Reader for one JSONL line: `text` required; `id`, `title`, `date` (or `published`), `url`,
+// `source` optional; other fields ignored. Parsing uses nlohmann::json.
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "ingest/cleaner.h"
+#include "ingest/paragraphs.h"
+#include "parley/ingest.h"
+#include "util/utf8.h"
+
+namespace parley::ingest {
+namespace {
+
+std::optional<std::string> OptionalString(const nlohmann::json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  return std::nullopt;
+}
+
+Document Unreadable(std::string id, std::string code, std::string message) {
+  Document doc;
+  doc.id = std::move(id);
+  doc.format = InputFormat::kJsonl;
+  doc.unreadable = true;
+  doc.errors.push_back({std::move(code), std::move(message), std::nullopt});
+  return doc;
+}
+
+// Text fields are cleaned like any other text (tags, entities, mojibake) so that a dirty
+// title still reads well; clean ones come back unchanged.
+std::string CleanField(const std::string& s) {
+  util::TextBuilder b;
+  CleanStats stats;
+  CleanInto(s, 0, CleanOptions{}, &b, &stats);
+  return b.text();
+}
+
+void ReadDate(const nlohmann::json& obj, Document* doc) {
+  auto date = OptionalString(obj, "date");
+  if (!date) date = OptionalString(obj, "published");
+  if (!date) return;
+  if (auto parsed = ParsePublicationDate(*date)) {
+    doc->published = *parsed;
+  } else {
+    doc->errors.push_back({"bad_date", "date \"" + date->substr(0, 64) + "\" is not a date parley reads", std::nullopt});
+  }
+}
+
+// nlohmann's parser recurses per nesting level: refuse absurd nesting before parsing.
+bool NestingTooDeep(std::string_view line) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > 64) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+// Replaces invalid UTF-8 bytes so that the JSON parser accepts the line.
+std::string RepairUtf8(std::string_view line, uint64_t* replaced) {
+  util::TextBuilder b;
+  CleanStats stats;
+  CleanOptions opts;
+  opts.strip_tags = false;
+  CleanInto(line, 0, opts, &b, &stats);
+  *replaced = stats.invalid_bytes;
+  return b.text();
+}
+
+}  // namespace
+
+Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t line_number) {
+  const std::string fallback_id = path + ":" + std::to_string(line_number);
+  if (NestingTooDeep(line)) {
+    return Unreadable(fallback_id, "bad_json",
+                      "line " + std::to_string(line_number) + " nests JSON deeper than 64 levels");
+  }
+  nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  uint64_t replaced = 0;
+  if (obj.is_discarded() && !util::IsValidUtf8(line)) {
+    obj = nlohmann::json::parse(RepairUtf8(line, &replaced), nullptr, false);
+  }
+  if (obj.is_discarded()) {
+    return Unreadable(fallback_id, "bad_json", "line " + std::to_string(line_number) +
+                                                   " is not valid JSON (truncated or malformed)");
+  }
+  if (!obj.is_object()) {
+    return Unreadable(fallback_id, "bad_json",
+                      "line " + std::to_string(line_number) + " is not a JSON object");
+  }
+  std::string id = OptionalString(obj, "id").value_or(fallback_id);
+  auto text_it = obj.find("text");
+  if (text_it == obj.end() || !text_it->is_string()) {
+    return Unreadable(id, "missing_text",
+                      "line " + std::to_string(line_number) + " has no string field \"text\"");
+  }
+  const std::string& raw = text_it->get_ref<const std::string&>();
+  Document doc;
+  doc.id = std::move(id);
+  doc.format = InputFormat::kJsonl;
+  if (auto t = OptionalString(obj, "title")) doc.title = CleanField(*t);
+  if (auto u = OptionalString(obj, "url")) doc.url = *u;
+  if (auto s = OptionalString(obj, "source")) doc.source = CleanField(*s);
+  ReadDate(obj, &doc);
+  std::vector<Paragraph> paras = SplitParagraphs(raw);
+  for (auto& p : paras) {
+    std::string_view text = p.View(raw);
+    if (IsBoilerplate(text)) p.kind = ParagraphKind::kDropped;
+    else if (IsCaption(text, /*in_header=*/false)) p.kind = ParagraphKind::kCaption;
+  }
+  BuildBody(raw, paras, &doc);
+  FillDateFromTextOrUrl(&doc);
+  if (replaced > 0) {
+    doc.errors.push_back({"invalid_utf8", std::to_string(replaced) +
+                                              " invalid UTF-8 bytes in the line replaced with U+FFFD",
+                          std::nullopt});
+  }
+  if (doc.text.empty()) doc.errors.push_back({"empty_document", "the document has no text", std::nullopt});
+  return doc;
+}
+
+}  // namespace parley::ingest
