@@ -17,6 +17,9 @@ namespace parley {
 namespace lexicon {
 class Lexicon;
 }
+namespace code {
+class PatternSet;
+}
 
 struct PipelineOptions {
   // Dictionary folders, layered in order: later folders add to and override earlier ones.
@@ -32,11 +35,13 @@ class Pipeline {
   CodedDocument Code(Document doc) const;
 
   const lexicon::Lexicon& lexicon() const { return *lexicon_; }
+  const code::PatternSet& patterns() const { return *patterns_; }
 
  private:
   Pipeline() = default;
   PipelineOptions options_;
   std::shared_ptr<const lexicon::Lexicon> lexicon_;
+  std::shared_ptr<const code::PatternSet> patterns_;
 };
 
 // The built-in dictionary folder: $PARLEY_DICT_DIR if set, else `dict/` next to the

@@ -1,8 +1,306 @@
-// Placeholder: the event-coder issue fills this in.
 #include "code/coder.h"
 
-namespace parley::code {
+#include <algorithm>
+#include <map>
+#include <tuple>
 
-std::vector<Event> CodeEvents(const CodedDocument&, const lexicon::Lexicon&, bool) { return {}; }
+#include "code/cameo.h"
+#include "code/roles.h"
+
+namespace parley::code {
+namespace {
+
+// What the document-level passes need to remember between sentences.
+struct AccountTimes {
+  // Entity key -> (date, sentence, paragraph) of the last explicit date seen for that actor.
+  std::map<std::string, std::tuple<std::string, uint32_t, uint32_t>> by_entity;
+};
+
+std::string EntityKey(const ActorMention& m) {
+  return m.entity >= 0 ? "e" + std::to_string(m.entity) : m.code + "|" + m.name;
+}
+
+bool IsDateLike(const TimeExpr& t) {
+  if (t.type != "DATE" && t.type != "TIME") return false;
+  return !t.value.empty() && t.value[0] >= '0' && t.value[0] <= '9';
+}
+
+std::string DateOf(const TimeExpr& t) {
+  std::string v = t.value;
+  if (size_t p = v.find('T'); p != std::string::npos) v = v.substr(0, p);
+  return v;
+}
+
+// Token index of a byte offset inside the sentence view.
+uint32_t TokenAt(const SentenceView& v, uint32_t byte) {
+  for (uint32_t t = v.first; t < v.end; ++t) {
+    if (v.tok(t).end > byte) return t;
+  }
+  return v.end > v.first ? v.end - 1 : v.first;
+}
+
+uint32_t Distance(uint32_t a, uint32_t b) { return a > b ? a - b : b - a; }
+
+struct Candidate {
+  PatternMatch match;
+  int32_t source = -1, target = -1;
+  std::string modality;
+  std::optional<std::string> date;
+  bool date_explicit = false;
+};
+
+// The speaker of the frame whose content holds `token`, or -1.
+int32_t SpeakerFor(const std::vector<SpeechFrame>& frames, uint32_t token) {
+  for (const auto& f : frames) {
+    if (token >= f.content_first && token < f.content_end) return f.speaker;
+  }
+  return -1;
+}
+
+// The source and target of one match.
+void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<SpeechFrame>& frames,
+                 Candidate* c) {
+  const PatternMatch& m = c->match;
+  if (p.speech) {
+    c->source = SpeakerFor(frames, m.anchor);
+    if (c->source < 0) c->source = SubjectBefore(v, m.anchor);
+    c->target = m.target_actor;
+    if (c->target < 0) {
+      // The actor the statement is about: the nearest other actor in the content.
+      uint32_t best = UINT32_MAX;
+      for (uint32_t a : v.actors) {
+        if (static_cast<int32_t>(a) == c->source) continue;
+        uint32_t d = Distance(v.mention_first[a], m.anchor);
+        if (d < best) best = d, c->target = static_cast<int32_t>(a);
+      }
+    }
+    return;
+  }
+  if (m.source_actor >= 0) c->source = m.source_actor;
+  if (IsPassive(v, m.anchor, m.end) && m.source_actor < 0) {
+    c->source = PassiveAgent(v, m.end);
+    c->target = m.target_actor >= 0 ? m.target_actor : SubjectBefore(v, m.anchor);
+    if (c->target < 0 && c->source >= 0)  // "seized by the U.S. from Russia"
+      c->target = ObjectAfter(v, v.mention_end[static_cast<size_t>(c->source)], c->source, false);
+    return;
+  }
+  if (c->source < 0) c->source = SubjectBefore(v, m.anchor);
+  c->target = m.target_actor >= 0 ? m.target_actor : ObjectAfter(v, m.end, c->source, false);
+}
+
+std::string Modality(const SentenceView& v, const Pattern& p, const std::vector<SpeechFrame>& frames,
+                     const std::vector<ActorMention>& actors, const Candidate& c) {
+  std::string cue = ModalityCue(v, ClauseStart(v, c.match.anchor), c.match.anchor);
+  if (cue == "negated") return cue;
+  // A threat or an ultimatum is itself asserted; what it threatens is not coded here.
+  if (p.code.rfind("13", 0) == 0) return "asserted";
+  if (!cue.empty()) return cue;
+  if (!p.speech) {
+    int32_t speaker = SpeakerFor(frames, c.match.anchor);
+    if (speaker >= 0 && speaker != c.source && speaker != c.target) {
+      const auto& sp = actors[static_cast<size_t>(speaker)];
+      const auto& src = actors[static_cast<size_t>(c.source)];
+      if (sp.code != src.code || sp.name != src.name) return "reported";
+    }
+  }
+  return "asserted";
+}
+
+// Each time expression of the sentence goes to the nearest match anchor.
+void AssignExplicitDates(const SentenceView& v, const std::vector<TimeExpr>& times, uint32_t sentence,
+                         std::vector<Candidate>* cands) {
+  for (const auto& t : times) {
+    if (t.sentence != sentence || !IsDateLike(t)) continue;
+    const uint32_t at = TokenAt(v, t.start);
+    Candidate* best = nullptr;
+    uint32_t best_d = UINT32_MAX;
+    for (auto& c : *cands) {
+      uint32_t d = Distance(c.match.anchor, at);
+      if (d < best_d) best_d = d, best = &c;
+    }
+    if (best != nullptr && !best->date_explicit) {
+      best->date = DateOf(t);
+      best->date_explicit = true;
+    }
+  }
+}
+
+// Remembers explicit dates for the actors around each time expression, so that a sentence
+// continuing the account ("Trump accused Putin ...", "He warned ...") keeps that day.
+void RecordAccountTimes(const SentenceView& v, const std::vector<TimeExpr>& times,
+                        const std::vector<ActorMention>& actors, const Sentence& s, uint32_t sentence,
+                        AccountTimes* acc) {
+  for (const auto& t : times) {
+    if (t.sentence != sentence || !IsDateLike(t)) continue;
+    const uint32_t at = TokenAt(v, t.start);
+    const bool relative_anchor = t.text.size() > 5 && (t.text.ends_with("after") || t.text.ends_with("before"));
+    for (uint32_t a : v.actors) {
+      const uint32_t pos = v.mention_first[a];
+      if (relative_anchor && pos < at) continue;  // "His remarks came a day after Trump said"
+      if (Distance(pos, at) > 12) continue;
+      acc->by_entity[EntityKey(actors[a])] = {DateOf(t), sentence, s.paragraph};
+    }
+  }
+}
+
+std::optional<std::string> AccountDate(const AccountTimes& acc, const ActorMention& source,
+                                       uint32_t sentence, uint32_t paragraph) {
+  auto it = acc.by_entity.find(EntityKey(source));
+  if (it == acc.by_entity.end()) return std::nullopt;
+  const auto& [date, at, para] = it->second;
+  if (sentence - at > 2 || paragraph - para > 1) return std::nullopt;
+  return date;
+}
+
+std::optional<EventLocation> LocationFor(const CodedDocument& cd, const SentenceView& v, uint32_t sentence,
+                                         uint32_t anchor) {
+  const Place* best = nullptr;
+  uint32_t best_d = 12;
+  for (const auto& p : cd.places) {
+    if (p.sentence != sentence) continue;
+    const uint32_t at = TokenAt(v, p.start);
+    if (at == v.first) continue;
+    const std::string& prev = v.tok(at - 1).norm;
+    if (prev != "in" && prev != "at" && prev != "near") continue;
+    uint32_t d = Distance(at, anchor);
+    if (d < best_d) best_d = d, best = &p;
+  }
+  if (best == nullptr) return std::nullopt;
+  return EventLocation{best->name, best->country, best->lat, best->lon};
+}
+
+Event MakeEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p, const Candidate& c,
+                uint32_t src, uint32_t tgt, uint32_t sentence) {
+  const ActorMention& s = cd.actors[src];
+  const ActorMention& t = cd.actors[tgt];
+  const CameoCode* cameo = FindCameo(p.code);
+  Event e;
+  e.source = s.code;
+  e.target = t.code;
+  e.code = p.code;
+  e.root = p.code.substr(0, 2);
+  if (cameo != nullptr) {
+    if (cameo->plover != nullptr) e.plover = cameo->plover;
+    e.quad_class = cameo->quad_class;
+    e.goldstein = cameo->goldstein;
+  }
+  e.date = c.date;
+  e.sentence = sentence;
+  const Sentence& sent = cd.layer.sentences[sentence];
+  e.evidence = cd.doc.text.substr(sent.start, sent.end - sent.start);
+  e.source_text = s.text;
+  e.target_text = t.text;
+  const uint32_t vb = v.tok(c.match.anchor).start, ve = v.tok(c.match.end - 1).end;
+  e.verb_text = cd.doc.text.substr(vb, ve - vb);
+  e.pattern = p.id;
+  e.modality = c.modality;
+  return e;
+}
+
+std::string Explain(const Pattern& p, const Event& e, const Candidate& c, bool passive) {
+  std::string why = "pattern " + p.id + " (" + p.where + ") matched \"" + e.verb_text + "\"; source \"" +
+                    e.source_text + "\" ";
+  why += p.speech ? "is the speaker" : passive ? "is the agent of a passive" :
+         c.match.source_actor >= 0 ? "fills SRC" : "is the clause's subject";
+  why += "; target \"" + e.target_text + "\" " + (c.match.target_actor >= 0 ? "fills TGT" : "is the first actor after the phrase");
+  why += "; date " + e.date.value_or("unknown") + (c.date_explicit ? " from the clause's time expression" : "");
+  why += "; modality " + e.modality;
+  return why;
+}
+
+// Drops matches whose anchor lies inside a more specific match.
+void DropNested(const PatternSet& patterns, std::vector<PatternMatch>* matches) {
+  std::vector<PatternMatch> kept;
+  for (const auto& m : *matches) {
+    bool inside = false;
+    for (const auto& o : *matches) {
+      if (&o == &m) continue;
+      if (m.anchor > o.anchor && m.anchor < o.end &&
+          patterns.pattern(o.pattern).specificity >= patterns.pattern(m.pattern).specificity)
+        inside = true;
+    }
+    if (!inside) kept.push_back(m);
+  }
+  *matches = std::move(kept);
+}
+
+void CodeSentence(const CodedDocument& cd, const PatternSet& patterns, bool explain, uint32_t si,
+                  AccountTimes* acc, std::vector<Event>* out) {
+  const Sentence& s = cd.layer.sentences[si];
+  SentenceView v = MakeSentenceView(cd.layer, si, cd.actors);
+  if (v.actors.empty()) return;
+  ActorSpans spans;
+  spans.starts_at = v.actor_at;
+  spans.end_token = v.mention_end;
+  std::vector<PatternMatch> matches = patterns.Match(cd.layer.tokens, s, spans);
+  DropNested(patterns, &matches);
+  std::vector<SpeechFrame> frames = FindSpeechFrames(v);
+  std::vector<Candidate> cands;
+  for (const auto& m : matches) {
+    Candidate c;
+    c.match = m;
+    AssignRoles(v, patterns.pattern(m.pattern), frames, &c);
+    if (c.source < 0 && !patterns.pattern(m.pattern).reciprocal) continue;
+    cands.push_back(c);
+  }
+  AssignExplicitDates(v, cd.times, si, &cands);
+  RecordAccountTimes(v, cd.times, cd.actors, s, si, acc);
+  for (auto& c : cands) {
+    const Pattern& p = patterns.pattern(c.match.pattern);
+    if (c.source < 0) continue;
+    std::vector<uint32_t> sources = ActorGroup(v, static_cast<uint32_t>(c.source));
+    std::vector<std::pair<uint32_t, uint32_t>> pairs;
+    if (c.target >= 0) {
+      for (uint32_t a : sources)
+        for (uint32_t b : ActorGroup(v, static_cast<uint32_t>(c.target))) pairs.emplace_back(a, b);
+    } else if (p.reciprocal && sources.size() > 1) {
+      for (uint32_t a : sources)
+        for (uint32_t b : sources)
+          if (a != b) pairs.emplace_back(a, b);
+    }
+    if (pairs.empty()) continue;
+    c.modality = Modality(v, p, frames, cd.actors, c);
+    if (!c.date) c.date = AccountDate(*acc, cd.actors[static_cast<size_t>(c.source)], si, s.paragraph);
+    if (!c.date) c.date = cd.doc.published;
+    const bool passive = !p.speech && IsPassive(v, c.match.anchor, c.match.end);
+    for (auto [a, b] : pairs) {
+      if (cd.actors[a].code == cd.actors[b].code || cd.actors[a].code.empty() || cd.actors[b].code.empty())
+        continue;
+      Event e = MakeEvent(cd, v, p, c, a, b, si);
+      e.location = LocationFor(cd, v, si, c.match.anchor);
+      if (explain) e.explanation = Explain(p, e, c, passive);
+      out->push_back(std::move(e));
+    }
+  }
+}
+
+// The same event (source, target, code, date) stated again is one event with more mentions.
+std::vector<Event> Deduplicate(std::vector<Event> events) {
+  std::vector<Event> out;
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> seen;
+  for (auto& e : events) {
+    auto key = std::make_tuple(e.source, e.target, e.code, e.date.value_or(""));
+    auto it = seen.find(key);
+    if (it != seen.end()) {
+      ++out[it->second].mentions;
+      continue;
+    }
+    seen.emplace(key, out.size());
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& patterns, bool explain) {
+  std::vector<Event> events;
+  if (cd.actors.empty() || patterns.size() == 0) return events;
+  AccountTimes acc;
+  for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
+    CodeSentence(cd, patterns, explain, si, &acc, &events);
+  }
+  return Deduplicate(std::move(events));
+}
 
 }  // namespace parley::code

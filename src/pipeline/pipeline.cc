@@ -37,9 +37,12 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   dirs.insert(dirs.end(), options.dict_dirs.begin(), options.dict_dirs.end());
   auto lexicon = lexicon::Lexicon::Load(dirs);
   if (!lexicon.ok()) return lexicon.status();
+  auto patterns = code::PatternSet::Load(dirs);
+  if (!patterns.ok()) return patterns.status();
   std::shared_ptr<Pipeline> p(new Pipeline());
   p->options_ = options;
   p->lexicon_ = std::move(lexicon.value());
+  p->patterns_ = std::make_shared<const code::PatternSet>(std::move(patterns.value()));
   return std::shared_ptr<const Pipeline>(std::move(p));
 }
 
@@ -51,7 +54,7 @@ CodedDocument Pipeline::Code(Document doc) const {
   extract::FindActors(cd.doc, cd.layer, *lexicon_, &cd.actors, &cd.places);
   cd.times = extract::FindTimes(cd.doc, cd.layer);
   cd.quotes = extract::FindQuotes(cd.doc, cd.layer, cd.actors);
-  cd.events = code::CodeEvents(cd, *lexicon_, options_.explain);
+  cd.events = code::CodeEvents(cd, *patterns_, options_.explain);
   return cd;
 }
 

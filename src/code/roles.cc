@@ -1,0 +1,254 @@
+#include "code/roles.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace parley::code {
+namespace {
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+constexpr std::array<std::string_view, 32> kPrepositions = {
+    "of",     "in",     "at",      "from",  "to",      "with",    "against", "on",
+    "for",    "by",     "toward",  "towards", "between", "into",  "over",    "about",
+    "under",  "near",   "across",  "through", "among",  "within", "without", "via",
+    "including", "like", "upon",  "onto",   "amid",    "despite", "than",    "per"};
+constexpr std::array<std::string_view, 14> kSkippable = {
+    "the", "a", "an", "its", "their", "his", "her", "top", "senior", "former", "then", "new",
+    "both", "all"};
+constexpr std::array<std::string_view, 44> kSpeechVerbs = {
+    "said",      "says",      "say",       "saying",   "told",      "tells",     "tell",
+    "telling",   "stated",    "states",    "announced", "announces", "announcing", "added",
+    "adds",      "claimed",   "claims",    "insisted", "insists",   "suggested", "suggests",
+    "noted",     "notes",     "declared",  "declares", "stressed",  "stresses",  "explained",
+    "explains",  "wrote",     "writes",    "tweeted",  "replied",   "responded", "argued",
+    "argues",    "confirmed", "confirms",  "reported", "reports",   "asserted",  "commented",
+    "remarked",  "acknowledged"};
+constexpr std::array<std::string_view, 9> kNegations = {"not", "n't", "never", "no", "neither",
+                                                        "nor", "without", "cannot", "nobody"};
+constexpr std::array<std::string_view, 22> kHypothetical = {
+    "may",      "might",    "could",   "would",    "should",   "will",     "shall",   "'ll",
+    "if",       "unless",   "plans",   "planned",  "plan",     "intends",  "intend",  "wants",
+    "want",     "expected", "likely",  "possible", "potential", "considering"};
+constexpr std::array<std::string_view, 8> kBeForms = {"is", "are", "was", "were", "be", "been", "being", "got"};
+constexpr std::array<std::string_view, 12> kClauseOpeners = {
+    "which", "who", "whom", "while", "whereas", "but", "although", "though", "because",
+    "saying", "as", "after"};
+
+bool IsPunct(const Token& t, std::string_view p) { return t.norm == p; }
+
+bool IsWordNegation(const std::string& n) {
+  return In(kNegations, n) || (n.size() > 3 && n.compare(n.size() - 3, 3, "n't") == 0);
+}
+
+}  // namespace
+
+bool IsSpeechVerb(const std::string& norm) { return In(kSpeechVerbs, norm); }
+
+SentenceView MakeSentenceView(const TextLayer& layer, uint32_t sentence,
+                              const std::vector<ActorMention>& actors) {
+  SentenceView v;
+  const Sentence& s = layer.sentences[sentence];
+  v.tokens = &layer.tokens;
+  v.first = s.first_token;
+  v.end = s.end_token;
+  const size_t n = v.end - v.first;
+  v.actor_at.assign(n, -1);
+  v.actor_cover.assign(n, -1);
+  v.in_quote.assign(n, false);
+  v.mention_first.assign(actors.size(), 0);
+  v.mention_end.assign(actors.size(), 0);
+  for (uint32_t a = 0; a < actors.size(); ++a) {
+    const ActorMention& m = actors[a];
+    if (m.sentence != sentence) continue;
+    uint32_t first = v.end, last = v.end;
+    for (uint32_t t = v.first; t < v.end; ++t) {
+      const Token& tok = layer.tokens[t];
+      if (tok.end > m.start && tok.start < m.end) {
+        if (first == v.end) first = t;
+        last = t + 1;
+      }
+    }
+    if (first == v.end) continue;
+    v.mention_first[a] = first;
+    v.mention_end[a] = last;
+    if (v.actor_at[first - v.first] < 0) v.actor_at[first - v.first] = static_cast<int32_t>(a);
+    for (uint32_t t = first; t < last; ++t) v.actor_cover[t - v.first] = static_cast<int32_t>(a);
+    v.actors.push_back(a);
+  }
+  bool open = false;
+  for (uint32_t t = v.first; t < v.end; ++t) {
+    const Token& tok = layer.tokens[t];
+    const bool quote = tok.kind == TokenKind::kQuote && tok.norm != "'";
+    if (quote) open = !open;
+    v.in_quote[t - v.first] = open || quote;
+  }
+  return v;
+}
+
+// The actor ending right before a joiner ("and", ",") that precedes token `t`, or -1.
+int32_t JoinedBefore(const SentenceView& v, uint32_t t) {
+  uint32_t p = t;
+  while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
+  if (p <= v.first) return -1;
+  const std::string& j = v.tok(p - 1).norm;
+  if (j != "and" && j != ",") return -1;
+  if (p - 1 <= v.first) return -1;
+  int32_t a = v.ActorCovering(p - 2);
+  return a >= 0 && v.mention_end[static_cast<size_t>(a)] == p - 1 ? a : -1;
+}
+
+std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
+  // Leftwards first, so that the group starts at its first member.
+  uint32_t head = actor;
+  for (int32_t prev = JoinedBefore(v, v.mention_first[head]); prev >= 0 && static_cast<uint32_t>(prev) != head;
+       prev = JoinedBefore(v, v.mention_first[head])) {
+    head = static_cast<uint32_t>(prev);
+  }
+  actor = head;
+  std::vector<uint32_t> group = {actor};
+  // Rightwards: "A and B", "A, B and C", "A as well as B".
+  uint32_t cur = actor;
+  while (true) {
+    uint32_t t = v.mention_end[cur];
+    uint32_t skip = 0;
+    while (t < v.end && skip < 3 && (IsPunct(v.tok(t), ",") || v.tok(t).norm == "and" ||
+                                     v.tok(t).norm == "as" || v.tok(t).norm == "well" ||
+                                     In(kSkippable, v.tok(t).norm))) {
+      ++t;
+      ++skip;
+    }
+    const bool joined = skip > 0 && (v.tok(v.mention_end[cur]).norm == "and" ||
+                                     IsPunct(v.tok(v.mention_end[cur]), ",") ||
+                                     v.tok(v.mention_end[cur]).norm == "as");
+    int32_t next = v.ActorAt(t);
+    if (!joined || next < 0 || std::find(group.begin(), group.end(), next) != group.end()) break;
+    group.push_back(static_cast<uint32_t>(next));
+    cur = static_cast<uint32_t>(next);
+  }
+  return group;
+}
+
+int32_t SubjectBefore(const SentenceView& v, uint32_t anchor) {
+  for (uint32_t t = anchor; t-- > v.first;) {
+    if (IsPunct(v.tok(t), ";")) break;
+    int32_t a = v.ActorCovering(t);
+    if (a < 0) continue;
+    uint32_t start = v.mention_first[static_cast<size_t>(a)];
+    uint32_t p = start;
+    while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
+    const bool object = p > v.first && In(kPrepositions, v.tok(p - 1).norm);
+    // A possessor ("Trump's efforts") is not the subject unless nothing else is.
+    const bool possessor = v.mention_end[static_cast<size_t>(a)] < v.end &&
+                           v.tok(v.mention_end[static_cast<size_t>(a)]).norm == "'s";
+    if (!object && !possessor) return a;
+    t = start;  // skip the rest of this mention
+  }
+  return -1;
+}
+
+int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by) {
+  for (uint32_t t = from; t < v.end && t < from + 16; ++t) {
+    const std::string& n = v.tok(t).norm;
+    if (n == ";" || n == "according" || IsSpeechVerb(n)) break;
+    if (n == "," && t + 1 < v.end && In(kClauseOpeners, v.tok(t + 1).norm)) break;
+    int32_t a = v.ActorAt(t);
+    if (a < 0 || a == skip) continue;
+    uint32_t p = t;
+    while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
+    if (!allow_by && p > v.first && v.tok(p - 1).norm == "by") continue;
+    return a;
+  }
+  return -1;
+}
+
+bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
+  const std::string& n = v.tok(anchor).norm;
+  const bool participle = n.size() > 3 && (n.compare(n.size() - 2, 2, "ed") == 0 ||
+                                           n.compare(n.size() - 2, 2, "en") == 0 ||
+                                           n.compare(n.size() - 1, 1, "t") == 0);
+  if (!participle) return false;
+  for (uint32_t t = anchor, k = 0; t > v.first && k < 3; ++k) {
+    --t;
+    if (In(kBeForms, v.tok(t).norm)) return true;
+    if (v.tok(t).kind != TokenKind::kWord) break;
+  }
+  return PassiveAgent(v, match_end) >= 0 && v.ActorAt(anchor + 1) < 0;
+}
+
+int32_t PassiveAgent(const SentenceView& v, uint32_t match_end) {
+  for (uint32_t t = match_end; t < v.end && t < match_end + 4; ++t) {
+    if (v.tok(t).norm != "by") continue;
+    uint32_t p = t + 1;
+    while (p < v.end && In(kSkippable, v.tok(p).norm)) ++p;
+    return v.ActorAt(p);
+  }
+  return -1;
+}
+
+std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
+  std::vector<SpeechFrame> frames;
+  for (uint32_t t = v.first; t < v.end; ++t) {
+    const std::string& n = v.tok(t).norm;
+    if (n == "according" && t + 1 < v.end && v.tok(t + 1).norm == "to") {
+      int32_t who = ObjectAfter(v, t + 2, -1, true);
+      if (who >= 0) frames.push_back({t, who, v.mention_end[static_cast<size_t>(who)], v.end});
+      continue;
+    }
+    if (!IsSpeechVerb(n) || v.in_quote[t - v.first]) continue;
+    SpeechFrame f;
+    f.verb = t;
+    int32_t before = SubjectBefore(v, t);
+    // "X said (that) ..." : the speaker is right before; the content follows.
+    if (before >= 0 && v.mention_end[static_cast<size_t>(before)] + 3 >= t) {
+      f.speaker = before;
+      f.content_first = t + 1;
+      f.content_end = v.end;
+      // "..., X said." : the content came first.
+      if (t + 2 >= v.end || IsPunct(v.tok(t + 1), ".")) {
+        f.content_first = v.first;
+        f.content_end = v.mention_first[static_cast<size_t>(before)];
+      }
+    } else if (int32_t after = v.ActorAt(t + 1) >= 0 ? v.ActorAt(t + 1) : ObjectAfter(v, t + 1, -1, true);
+               after >= 0 && v.mention_first[static_cast<size_t>(after)] <= t + 3) {
+      f.speaker = after;  // "..., said Peskov"
+      f.content_first = v.first;
+      f.content_end = t;
+    } else if (before >= 0) {
+      f.speaker = before;
+      f.content_first = t + 1;
+      f.content_end = v.end;
+    }
+    if (f.speaker >= 0) frames.push_back(f);
+  }
+  return frames;
+}
+
+uint32_t ClauseStart(const SentenceView& v, uint32_t anchor) {
+  for (uint32_t t = anchor; t > v.first; --t) {
+    const std::string& n = v.tok(t - 1).norm;
+    if (n == ";" || n == ":" || n == "that" || n == "and" || IsSpeechVerb(n)) return t;
+    if (n == "," && In(kClauseOpeners, v.tok(t).norm)) return t;
+  }
+  return v.first;
+}
+
+std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t anchor) {
+  bool hypothetical = false;
+  for (uint32_t t = clause_start; t < anchor; ++t) {
+    const std::string& n = v.tok(t).norm;
+    if (IsWordNegation(n)) return "negated";
+    if (In(kHypothetical, n)) hypothetical = true;
+  }
+  // "if" or "unless" anywhere before the clause in the same sentence also counts.
+  for (uint32_t t = v.first; t < clause_start; ++t) {
+    if (v.tok(t).norm == "if" || v.tok(t).norm == "unless") hypothetical = true;
+  }
+  return hypothetical ? "hypothetical" : "";
+}
+
+}  // namespace parley::code

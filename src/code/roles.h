@@ -1,0 +1,67 @@
+// Sentence-level roles for the event coder, computed from tokens and actor mentions without a
+// parser: compound actor groups, the subject of a clause, the first object after a phrase,
+// speech frames ("X said", "said X", "according to X"), passives and modality cues.
+// Pure functions over plain data; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parley/annotations.h"
+
+namespace parley::code {
+
+// One sentence's view of the document: token range and the actor mentions inside it.
+struct SentenceView {
+  const std::vector<Token>* tokens = nullptr;
+  uint32_t first = 0, end = 0;        // token range
+  std::vector<int32_t> actor_at;      // by token - first: actor index starting there, else -1
+  std::vector<int32_t> actor_cover;   // by token - first: actor index covering it, else -1
+  std::vector<uint32_t> mention_first, mention_end;  // by actor index (absolute tokens)
+  std::vector<uint32_t> actors;       // actor indexes in this sentence, in order
+  std::vector<bool> in_quote;         // by token - first: inside quotation marks
+
+  const Token& tok(uint32_t t) const { return (*tokens)[t]; }
+  int32_t ActorAt(uint32_t t) const { return t >= first && t < end ? actor_at[t - first] : -1; }
+  int32_t ActorCovering(uint32_t t) const { return t >= first && t < end ? actor_cover[t - first] : -1; }
+};
+
+SentenceView MakeSentenceView(const TextLayer& layer, uint32_t sentence,
+                              const std::vector<ActorMention>& actors);
+
+// The actors joined to `actor` by "and", "," or "as well as" ("Lavrov and Rubio").
+std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor);
+
+// The subject before token `anchor`: the nearest actor to the left that is not the object of
+// a preposition. -1 when none.
+int32_t SubjectBefore(const SentenceView& v, uint32_t anchor);
+
+// The first actor after token `from` in the same clause, skipping `skip` and agents of
+// passives ("by X") unless `allow_by`. -1 when none.
+int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by);
+
+// True when token `anchor` is a verb in the passive voice ("was seized", "seized by").
+bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end);
+// The agent of a passive: the actor after "by" following the match. -1 when none.
+int32_t PassiveAgent(const SentenceView& v, uint32_t match_end);
+
+struct SpeechFrame {
+  uint32_t verb = 0;       // the speech verb token
+  int32_t speaker = -1;    // actor index
+  uint32_t content_first = 0, content_end = 0;  // tokens of what was said
+};
+// Speech frames of the sentence: "X said (that) ...", "..., X said", "... , said X",
+// "according to X, ...".
+std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v);
+
+// The modality cue before the anchor in its clause: "negated", "hypothetical" or "".
+std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t anchor);
+
+// The first token of the clause that holds `anchor` (after the last ; or clause comma).
+uint32_t ClauseStart(const SentenceView& v, uint32_t anchor);
+
+bool IsSpeechVerb(const std::string& norm);
+
+}  // namespace parley::code
