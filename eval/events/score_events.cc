@@ -1,0 +1,199 @@
+// Scores parley's events against the events dev sets (../shared/data/events-dev):
+//   score_events DATA_DIR [--min-f1 X] [--min-precision X] [--verbose]
+// For each of the two sets it codes every sentence with the full pipeline (as `parley code`
+// does), matches predicted events one-to-one to gold events per sentence on (source country,
+// target country, event type), and prints precision, recall and F1, plus type-only and
+// dyad-only F1. Conventions (design.md): country = the first three letters of a code; a gold
+// side listing several countries is matched by any of them and further expansions of that
+// compound event are not false positives; an empty gold side or `---` accepts anything;
+// PLOVER types compare by their 2021 names; UniversalPetrarch compares CAMEO roots.
+// Exit status 1 when a floor is not reached.
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "parley/ingest.h"
+#include "parley/pipeline.h"
+
+namespace {
+
+using nlohmann::json;
+
+struct GoldEvent {
+  std::vector<std::string> sources, targets;  // countries; empty = anything
+  std::string type;
+};
+struct Predicted {
+  std::string source, target, type;
+  std::string text;
+};
+
+struct Counts {
+  int tp = 0, fp = 0, fn = 0;
+  double P() const { return tp + fp == 0 ? 0 : double(tp) / (tp + fp); }
+  double R() const { return tp + fn == 0 ? 0 : double(tp) / (tp + fn); }
+  double F() const { return P() + R() == 0 ? 0 : 2 * P() * R() / (P() + R()); }
+};
+
+std::string Country(const std::string& code) { return code.substr(0, 3); }
+
+bool SideMatches(const std::vector<std::string>& gold, const std::string& country) {
+  if (gold.empty()) return true;
+  for (const auto& g : gold) {
+    if (g == "---" || g == country) return true;
+  }
+  return false;
+}
+
+enum class Mode { kFull, kTypeOnly, kDyadOnly };
+
+bool Matches(const GoldEvent& g, const Predicted& p, Mode mode) {
+  const bool dyad = SideMatches(g.sources, p.source) && SideMatches(g.targets, p.target);
+  const bool type = g.type == p.type;
+  return mode == Mode::kFull ? dyad && type : mode == Mode::kTypeOnly ? type : dyad;
+}
+
+void Score(const std::vector<GoldEvent>& gold, const std::vector<Predicted>& pred, Mode mode, Counts* c) {
+  std::vector<bool> used_gold(gold.size(), false), used_pred(pred.size(), false);
+  for (size_t g = 0; g < gold.size(); ++g) {
+    for (size_t p = 0; p < pred.size(); ++p) {
+      if (!used_pred[p] && Matches(gold[g], pred[p], mode)) {
+        used_gold[g] = used_pred[p] = true;
+        ++c->tp;
+        break;
+      }
+    }
+  }
+  for (size_t p = 0; p < pred.size(); ++p) {
+    if (used_pred[p]) continue;
+    bool expansion = false;  // another expansion of a compound gold event
+    for (size_t g = 0; g < gold.size(); ++g) {
+      if (used_gold[g] && Matches(gold[g], pred[p], mode) &&
+          (gold[g].sources.size() > 1 || gold[g].targets.size() > 1))
+        expansion = true;
+    }
+    if (!expansion) ++c->fp;
+  }
+  for (bool u : used_gold) c->fn += u ? 0 : 1;
+}
+
+std::vector<std::string> Countries(const json& list) {
+  std::vector<std::string> out;
+  for (const auto& c : list) {
+    std::string code = c.get<std::string>();
+    // A few source typos in the PLOVER records.
+    if (code == "JAP") code = "JPN";
+    if (code == "ITL") code = "ITA";
+    if (code == "VTN") code = "VNM";
+    out.push_back(code == "---" ? code : Country(code));
+  }
+  return out;
+}
+
+std::vector<GoldEvent> ReadGold(const json& doc, bool plover) {
+  std::vector<GoldEvent> out;
+  for (const auto& e : doc["events"]) {
+    GoldEvent g;
+    if (plover) {
+      g.sources = Countries(e["source_countries"]);
+      g.targets = Countries(e["target_countries"]);
+      g.type = e["plover_2021"].get<std::string>();
+    } else {
+      g.sources = Countries(json::array({e["source"]}));
+      g.targets = Countries(json::array({e["target"]}));
+      g.type = e["root"].get<std::string>();
+    }
+    out.push_back(g);
+  }
+  return out;
+}
+
+struct SetResult {
+  Counts full, type_only, dyad_only;
+  int documents = 0;
+};
+
+SetResult RunSet(const parley::Pipeline& pipeline, const std::string& input, const std::string& gold_path,
+                 bool plover, bool verbose) {
+  SetResult r;
+  std::ifstream in(input), gold_in(gold_path);
+  std::string line, gold_line;
+  uint64_t number = 0;
+  while (std::getline(in, line) && std::getline(gold_in, gold_line)) {
+    ++number;
+    json gold_doc = json::parse(gold_line);
+    parley::Document doc = parley::ingest::ReadJsonLine(line, input, number);
+    if (!doc.published) doc.published = "2000-01-01";
+    parley::CodedDocument cd = pipeline.Code(std::move(doc));
+    std::vector<Predicted> pred;
+    for (const auto& e : cd.events) {
+      Predicted p{Country(e.source), Country(e.target), plover ? e.plover.value_or("-") : e.root,
+                  e.verb_text};
+      pred.push_back(p);
+    }
+    std::vector<GoldEvent> gold = ReadGold(gold_doc, plover);
+    Counts before = r.full;
+    Score(gold, pred, Mode::kFull, &r.full);
+    Score(gold, pred, Mode::kTypeOnly, &r.type_only);
+    Score(gold, pred, Mode::kDyadOnly, &r.dyad_only);
+    ++r.documents;
+    if (verbose && (r.full.fp != before.fp || r.full.fn != before.fn)) {
+      std::printf("-- %s: %s\n   gold:", gold_doc["id"].get<std::string>().c_str(), cd.doc.text.c_str());
+      for (const auto& g : gold) {
+        std::printf(" [%s>%s %s]", g.sources.empty() ? "*" : g.sources[0].c_str(),
+                    g.targets.empty() ? "*" : g.targets[0].c_str(), g.type.c_str());
+      }
+      std::printf("\n   got: ");
+      for (const auto& p : pred) std::printf(" [%s>%s %s \"%s\"]", p.source.c_str(), p.target.c_str(), p.type.c_str(), p.text.c_str());
+      std::printf("\n");
+    }
+  }
+  return r;
+}
+
+void Print(const char* name, const SetResult& r) {
+  std::printf("%-12s docs %3d  P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)  type-only F1 %.3f  dyad-only F1 %.3f\n",
+              name, r.documents, r.full.P(), r.full.R(), r.full.F(), r.full.tp, r.full.fp, r.full.fn,
+              r.type_only.F(), r.dyad_only.F());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: score_events DATA_DIR [--min-f1 X] [--min-precision X] [--verbose]\n");
+    return 2;
+  }
+  const std::string dir = std::string(argv[1]) + "/events-dev";
+  double min_f1 = 0, min_p = 0;
+  bool verbose = false;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--min-f1" && i + 1 < argc) min_f1 = std::stod(argv[++i]);
+    else if (a == "--min-precision" && i + 1 < argc) min_p = std::stod(argv[++i]);
+    else if (a == "--verbose") verbose = true;
+  }
+  if (!std::ifstream(dir + "/plover-dev.jsonl")) {
+    std::printf("score_events: %s is absent (a fresh clone): nothing to score, skipping\n", dir.c_str());
+    return 0;
+  }
+  auto pipeline = parley::Pipeline::Create({});
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "score_events: %s\n", pipeline.status().message().c_str());
+    return 2;
+  }
+  SetResult plover = RunSet(**pipeline, dir + "/plover-dev.jsonl", dir + "/plover-dev.gold.jsonl", true, verbose);
+  SetResult upetr = RunSet(**pipeline, dir + "/upetrarch-dev.jsonl", dir + "/upetrarch-dev.gold.jsonl", false, verbose);
+  Print("plover-dev", plover);
+  Print("upetrarch", upetr);
+  bool ok = true;
+  for (const SetResult* r : {&plover, &upetr}) {
+    if (r->full.F() < min_f1 || r->full.P() < min_p) ok = false;
+  }
+  if (!ok) std::printf("score_events: below the floors (F1 >= %.2f, precision >= %.2f)\n", min_f1, min_p);
+  return ok ? 0 : 1;
+}
