@@ -57,26 +57,36 @@ int32_t SpeakerFor(const std::vector<SpeechFrame>& frames, uint32_t token) {
   return -1;
 }
 
+// The actor the statement is about: the nearest actor to `anchor` that is not the source (or
+// of the source's country), preferring actors that are not objects of prepositions.
+int32_t NearestOther(const SentenceView& v, uint32_t anchor, int32_t source,
+                     const std::vector<ActorMention>& actors, bool forward_only = false) {
+  int32_t best[2] = {-1, -1};
+  uint32_t best_d[2] = {UINT32_MAX, UINT32_MAX};
+  for (uint32_t a : v.actors) {
+    if (static_cast<int32_t>(a) == source) continue;
+    if (source >= 0 && actors[a].country == actors[static_cast<size_t>(source)].country) continue;
+    if (forward_only && v.mention_first[a] < anchor) continue;
+    const int kind = IsPrepositionalObject(v, a) ? 1 : 0;
+    const uint32_t d = Distance(v.mention_first[a], anchor);
+    if (d < best_d[kind]) best_d[kind] = d, best[kind] = static_cast<int32_t>(a);
+  }
+  return best[0] >= 0 ? best[0] : best[1];
+}
+
 // The source and target of one match.
 void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<SpeechFrame>& frames,
-                 Candidate* c) {
+                 const std::vector<ActorMention>& cd_actors, const std::vector<bool>& objects, Candidate* c) {
   const PatternMatch& m = c->match;
   if (p.speech) {
+    // The event is the speaker's statement: without a speaker there is none.
     c->source = SpeakerFor(frames, m.anchor);
-    if (c->source < 0) c->source = SubjectBefore(v, m.anchor);
     c->target = m.target_actor;
-    if (c->target < 0) {
-      // The actor the statement is about: the nearest other actor in the content.
-      uint32_t best = UINT32_MAX;
-      for (uint32_t a : v.actors) {
-        if (static_cast<int32_t>(a) == c->source) continue;
-        uint32_t d = Distance(v.mention_first[a], m.anchor);
-        if (d < best) best = d, c->target = static_cast<int32_t>(a);
-      }
-    }
+    if (c->target < 0) c->target = NearestOther(v, m.anchor, c->source, cd_actors);
     return;
   }
   if (m.source_actor >= 0) c->source = m.source_actor;
+  if (c->source < 0 && !p.anchor_is_verb) c->source = PossessorBefore(v, m.anchor);
   if (IsPassive(v, m.anchor, m.end) && m.source_actor < 0) {
     c->source = PassiveAgent(v, m.end);
     c->target = m.target_actor >= 0 ? m.target_actor : SubjectBefore(v, m.anchor);
@@ -84,16 +94,32 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
       c->target = ObjectAfter(v, v.mention_end[static_cast<size_t>(c->source)], c->source, false);
     return;
   }
-  if (c->source < 0) c->source = SubjectBefore(v, m.anchor);
-  c->target = m.target_actor >= 0 ? m.target_actor : ObjectAfter(v, m.end, c->source, false);
+  if (c->source < 0) c->source = SubjectBefore(v, m.anchor, &objects);
+  if (c->source >= 0) c->source = ClusterHead(v, static_cast<uint32_t>(c->source));
+  c->target = m.target_actor >= 0 ? m.target_actor : ObjectAfter(v, m.end, c->source, true);
+  // A threat or an ultimatum often names its target later ("warned of sanctions ... if
+  // Russia does not"): look through the rest of the sentence.
+  if (c->target < 0 && p.code.rfind("13", 0) == 0)
+    c->target = NearestOther(v, m.end, c->source, cd_actors, /*forward_only=*/true);
 }
 
 std::string Modality(const SentenceView& v, const Pattern& p, const std::vector<SpeechFrame>& frames,
                      const std::vector<ActorMention>& actors, const Candidate& c) {
-  std::string cue = ModalityCue(v, ClauseStart(v, c.match.anchor), c.match.anchor);
+  const uint32_t clause = ClauseStart(v, c.match.anchor);
+  if (p.code.rfind("13", 0) == 0) {
+    // A threat or an ultimatum is itself asserted; a negation inside its condition ("if
+    // Russia does not ...") does not negate it.
+    uint32_t until = c.match.anchor;
+    for (uint32_t t = clause; t < c.match.anchor; ++t) {
+      if (v.tok(t).norm == "if" || v.tok(t).norm == "unless") {
+        until = t;
+        break;
+      }
+    }
+    return ModalityCue(v, clause, until) == "negated" ? "negated" : "asserted";
+  }
+  std::string cue = ModalityCue(v, clause, c.match.anchor);
   if (cue == "negated") return cue;
-  // A threat or an ultimatum is itself asserted; what it threatens is not coded here.
-  if (p.code.rfind("13", 0) == 0) return "asserted";
   if (!cue.empty()) return cue;
   if (!p.speech) {
     int32_t speaker = SpeakerFor(frames, c.match.anchor);
@@ -169,6 +195,14 @@ std::optional<EventLocation> LocationFor(const CodedDocument& cd, const Sentence
   return EventLocation{best->name, best->country, best->lat, best->lon};
 }
 
+// Two actors an event can link: different codes, and not a country and its own government
+// or people ("Moscow ... Russia"); domestic events between two roles stay ("RUSCOP RUSOPP").
+bool DistinctActors(const ActorMention& a, const ActorMention& b) {
+  if (a.code.empty() || b.code.empty() || a.code == b.code) return false;
+  if (a.country == b.country && (!a.sector || !b.sector)) return false;
+  return true;
+}
+
 Event MakeEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p, const Candidate& c,
                 uint32_t src, uint32_t tgt, uint32_t sentence) {
   const ActorMention& s = cd.actors[src];
@@ -224,22 +258,72 @@ void DropNested(const PatternSet& patterns, std::vector<PatternMatch>* matches) 
   *matches = std::move(kept);
 }
 
+// "A second round took place on April 10": an event told again without its actors takes
+// them from the last event of the same root in the two sentences before.
+void ContinueEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p, const PatternMatch& m,
+                   uint32_t si, bool explain, std::vector<Event>* out) {
+  if (!v.actors.empty()) return;  // with actors of its own, the ordinary patterns apply
+  std::vector<Event> again;
+  for (auto it = out->rbegin(); it != out->rend(); ++it) {
+    if (si - it->sentence > 2) break;
+    if (it->root != p.code.substr(0, 2)) continue;
+    if (!again.empty() && it->sentence != again.front().sentence) break;
+    Event e = *it;
+    e.sentence = si;
+    e.mentions = 1;
+    const Sentence& sent = cd.layer.sentences[si];
+    e.evidence = cd.doc.text.substr(sent.start, sent.end - sent.start);
+    const uint32_t vb = v.tok(m.anchor).start, ve = v.tok(m.end - 1).end;
+    e.verb_text = cd.doc.text.substr(vb, ve - vb);
+    e.pattern = p.id;
+    e.date = cd.doc.published;
+    for (const auto& t : cd.times) {
+      if (t.sentence == si && IsDateLike(t)) e.date = DateOf(t);
+    }
+    e.location = std::nullopt;
+    if (explain) e.explanation = "pattern " + p.id + " (" + p.where + ") continues the event of sentence " +
+                                 std::to_string(it->sentence) + ", whose actors it takes";
+    again.push_back(std::move(e));
+  }
+  out->insert(out->end(), again.begin(), again.end());
+}
+
+// "... a resolution that aims to tighten sanctions", "demanded that the US cancel plans to
+// sell weapons": an infinitive governed by an earlier event phrase of the same sentence is
+// part of that event, not an event of its own.
+bool IsSubordinateInfinitive(const SentenceView& v, const std::vector<Candidate>& earlier, const PatternMatch& m) {
+  if (m.anchor == v.first || v.tok(m.anchor - 1).norm != "to") return false;
+  for (const auto& c : earlier) {
+    if (c.match.end <= m.anchor && m.anchor - c.match.anchor <= 12) return true;
+  }
+  return false;
+}
+
 void CodeSentence(const CodedDocument& cd, const PatternSet& patterns, bool explain, uint32_t si,
                   AccountTimes* acc, std::vector<Event>* out) {
   const Sentence& s = cd.layer.sentences[si];
-  SentenceView v = MakeSentenceView(cd.layer, si, cd.actors);
-  if (v.actors.empty()) return;
+  SentenceView v = MakeSentenceView(cd.doc.text, cd.layer, si, cd.actors);
   ActorSpans spans;
   spans.starts_at = v.actor_at;
   spans.end_token = v.mention_end;
+  spans.capitalized = v.capitalized;
   std::vector<PatternMatch> matches = patterns.Match(cd.layer.tokens, s, spans);
   DropNested(patterns, &matches);
   std::vector<SpeechFrame> frames = FindSpeechFrames(v);
   std::vector<Candidate> cands;
+  std::vector<bool> objects(cd.actors.size(), false);  // objects of earlier event phrases
   for (const auto& m : matches) {
+    if (patterns.pattern(m.pattern).continues) {
+      ContinueEvent(cd, v, patterns.pattern(m.pattern), m, si, explain, out);
+      continue;
+    }
+    if (IsSubordinateInfinitive(v, cands, m)) continue;
     Candidate c;
     c.match = m;
-    AssignRoles(v, patterns.pattern(m.pattern), frames, &c);
+    AssignRoles(v, patterns.pattern(m.pattern), frames, cd.actors, objects, &c);
+    if (c.target >= 0) {
+      for (uint32_t a : ActorGroup(v, static_cast<uint32_t>(c.target))) objects[a] = true;
+    }
     if (c.source < 0 && !patterns.pattern(m.pattern).reciprocal) continue;
     cands.push_back(c);
   }
@@ -250,9 +334,17 @@ void CodeSentence(const CodedDocument& cd, const PatternSet& patterns, bool expl
     if (c.source < 0) continue;
     std::vector<uint32_t> sources = ActorGroup(v, static_cast<uint32_t>(c.source));
     std::vector<std::pair<uint32_t, uint32_t>> pairs;
-    if (c.target >= 0) {
+    if (p.reciprocal && sources.size() > 1 && c.match.target_actor < 0) {
       for (uint32_t a : sources)
-        for (uint32_t b : ActorGroup(v, static_cast<uint32_t>(c.target))) pairs.emplace_back(a, b);
+        for (uint32_t b : sources)
+          if (a != b) pairs.emplace_back(a, b);
+    } else if (c.target >= 0) {
+      for (uint32_t a : sources) {
+        for (uint32_t b : ActorGroup(v, static_cast<uint32_t>(c.target))) {
+          pairs.emplace_back(a, b);
+          if (p.reciprocal) pairs.emplace_back(b, a);  // "held talks with": both ways
+        }
+      }
     } else if (p.reciprocal && sources.size() > 1) {
       for (uint32_t a : sources)
         for (uint32_t b : sources)
@@ -264,8 +356,7 @@ void CodeSentence(const CodedDocument& cd, const PatternSet& patterns, bool expl
     if (!c.date) c.date = cd.doc.published;
     const bool passive = !p.speech && IsPassive(v, c.match.anchor, c.match.end);
     for (auto [a, b] : pairs) {
-      if (cd.actors[a].code == cd.actors[b].code || cd.actors[a].code.empty() || cd.actors[b].code.empty())
-        continue;
+      if (!DistinctActors(cd.actors[a], cd.actors[b])) continue;
       Event e = MakeEvent(cd, v, p, c, a, b, si);
       e.location = LocationFor(cd, v, si, c.match.anchor);
       if (explain) e.explanation = Explain(p, e, c, passive);

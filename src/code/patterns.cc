@@ -75,6 +75,7 @@ Status ParseOptions(const std::string& options, Pattern* p) {
   for (const std::string& opt : Split(options, ' ')) {
     if (opt == "speech") p->speech = true;
     else if (opt == "reciprocal") p->reciprocal = true;
+    else if (opt == "continues") p->continues = true;
     else if (opt.rfind("id=", 0) == 0) p->id = opt.substr(3);
     else if (opt.rfind("requires=", 0) == 0) p->requires_words = Split(opt.substr(9), ',');
     else if (opt.rfind("forbids=", 0) == 0) p->forbids_words = Split(opt.substr(8), ',');
@@ -96,11 +97,27 @@ struct Matcher {
     if (pos < base || pos >= limit) return -1;
     return actors.starts_at[pos - base];
   }
+  bool Capitalized(uint32_t pos) const {
+    return pos >= base && pos < limit && actors.capitalized.size() > pos - base && actors.capitalized[pos - base];
+  }
+  // Skips determiners, then titles before a name ("Russian President Vladimir Putin",
+  // "Secretary of State Marco Rubio"): up to four capitalised words (and "of") that end
+  // right where an actor starts.
   uint32_t SkipDeterminers(uint32_t pos) const {
     while (pos < limit && ActorAt(pos) < 0 &&
            std::any_of(std::begin(kDeterminers), std::end(kDeterminers),
                        [&](const char* d) { return tokens[pos].norm == d; }))
       ++pos;
+    if (ActorAt(pos) >= 0) return pos;
+    for (uint32_t k = pos; k < limit && k < pos + 5; ++k) {
+      if (ActorAt(k) >= 0) return k;
+      if (!Capitalized(k) && !(k > pos && tokens[k].norm == "of")) break;
+    }
+    return pos;
+  }
+  // Transparent tokens between elements: quote marks.
+  uint32_t SkipQuotes(uint32_t pos) const {
+    while (pos < limit && tokens[pos].kind == TokenKind::kQuote) ++pos;
     return pos;
   }
   bool IsClauseBreak(uint32_t pos) const {
@@ -122,6 +139,7 @@ struct Matcher {
 
   int64_t Take(size_t e, uint32_t pos) {
     const Element& el = p.elements[e];
+    pos = SkipQuotes(pos);
     switch (el.kind) {
       case ElementKind::kWords:
         if (pos < limit && std::find(el.words.begin(), el.words.end(), tokens[pos].norm) != el.words.end())
@@ -135,7 +153,9 @@ struct Matcher {
         uint32_t at = SkipDeterminers(pos);
         int32_t actor = ActorAt(at);
         if (actor < 0) return -1;
-        int64_t end = From(e + 1, actors.end_token[static_cast<size_t>(actor)]);
+        uint32_t after = actors.end_token[static_cast<size_t>(actor)];
+        if (after < limit && tokens[after].norm == "'s") ++after;  // "Trump's efforts"
+        int64_t end = From(e + 1, after);
         if (end >= 0) (el.kind == ElementKind::kTarget ? m->target_actor : m->source_actor) = actor;
         return end;
       }
@@ -193,6 +213,12 @@ Result<Pattern> PatternSet::ParseLine(const std::string& raw_line, const std::st
   if (p.elements[0].kind != ElementKind::kWords || p.elements[0].optional)
     return Status(StatusCode::kParseError, where + ": a pattern must start with a word, lemma~ or noun^");
   p.id = p.code + ":" + text;
+  {
+    std::istringstream first(line);
+    std::string code_word, anchor_word;
+    first >> code_word >> anchor_word;
+    p.anchor_is_verb = anchor_word.find('~') != std::string::npos;
+  }
   if (Status s = ParseOptions(options, &p); !s.ok()) return s;
   return p;
 }

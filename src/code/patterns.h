@@ -30,6 +30,8 @@ struct Pattern {
   std::vector<Element> elements;
   bool speech = false;
   bool reciprocal = false;
+  bool anchor_is_verb = false;  // the first element is a verb lemma (`word~`)
+  bool continues = false;       // an event told again without its actors ("a second round")
   std::vector<std::string> requires_words;
   std::vector<std::string> forbids_words;
   int specificity = 0;  // fixed words and slots: the most specific match wins at one anchor
@@ -50,6 +52,7 @@ struct PatternMatch {
 struct ActorSpans {
   std::vector<int32_t> starts_at;  // by token index relative to the sentence's first token
   std::vector<uint32_t> end_token;  // by actor index: absolute end token
+  std::vector<bool> capitalized;    // by relative token: a word that starts with a capital
 };
 
 class PatternSet {

@@ -34,6 +34,7 @@ constexpr std::array<std::string_view, 22> kHypothetical = {
     "may",      "might",    "could",   "would",    "should",   "will",     "shall",   "'ll",
     "if",       "unless",   "plans",   "planned",  "plan",     "intends",  "intend",  "wants",
     "want",     "expected", "likely",  "possible", "potential", "considering"};
+constexpr std::array<std::string_view, 6> kPossessivePronouns = {"its", "their", "his", "her", "our", "my"};
 constexpr std::array<std::string_view, 8> kBeForms = {"is", "are", "was", "were", "be", "been", "being", "got"};
 constexpr std::array<std::string_view, 12> kClauseOpeners = {
     "which", "who", "whom", "while", "whereas", "but", "although", "though", "because",
@@ -49,7 +50,7 @@ bool IsWordNegation(const std::string& n) {
 
 bool IsSpeechVerb(const std::string& norm) { return In(kSpeechVerbs, norm); }
 
-SentenceView MakeSentenceView(const TextLayer& layer, uint32_t sentence,
+SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                               const std::vector<ActorMention>& actors) {
   SentenceView v;
   const Sentence& s = layer.sentences[sentence];
@@ -60,6 +61,12 @@ SentenceView MakeSentenceView(const TextLayer& layer, uint32_t sentence,
   v.actor_at.assign(n, -1);
   v.actor_cover.assign(n, -1);
   v.in_quote.assign(n, false);
+  v.capitalized.assign(n, false);
+  for (uint32_t t = v.first; t < v.end; ++t) {
+    const Token& tok = layer.tokens[t];
+    const unsigned char c = static_cast<unsigned char>(text[tok.start]);
+    v.capitalized[t - v.first] = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
+  }
   v.mention_first.assign(actors.size(), 0);
   v.mention_end.assign(actors.size(), 0);
   for (uint32_t a = 0; a < actors.size(); ++a) {
@@ -90,23 +97,63 @@ SentenceView MakeSentenceView(const TextLayer& layer, uint32_t sentence,
   return v;
 }
 
+static bool TitleToken(const SentenceView& v, uint32_t t) {
+  return v.capitalized[t - v.first] || v.tok(t).norm == "of";
+}
+
+int32_t ClusterHead(const SentenceView& v, uint32_t actor) {
+  // "U.S. Secretary of State Marco Rubio", "Russian President Vladimir Putin": mentions
+  // separated only by title words form one cluster; its last mention names the actor.
+  uint32_t head = actor;
+  for (bool moved = true; moved;) {  // moves strictly rightwards, so it ends
+    moved = false;
+    for (uint32_t t = v.mention_end[head], k = 0; t < v.end && k < 5; ++t, ++k) {
+      int32_t next = v.ActorAt(t);
+      if (next >= 0 && static_cast<uint32_t>(next) != head) {
+        head = static_cast<uint32_t>(next);
+        moved = true;
+        break;
+      }
+      if (!TitleToken(v, t) || v.ActorCovering(t) >= 0) break;
+    }
+  }
+  return static_cast<int32_t>(head);
+}
+
+// The first token of the cluster that ends with `actor`.
+static uint32_t ClusterStart(const SentenceView& v, uint32_t actor) {
+  uint32_t p = v.mention_first[actor];
+  for (int k = 0; k < 6 && p > v.first; ++k) {
+    if (v.ActorCovering(p - 1) >= 0) {
+      p = v.mention_first[static_cast<size_t>(v.ActorCovering(p - 1))];
+      continue;
+    }
+    if (!TitleToken(v, p - 1)) break;
+    --p;
+  }
+  // Do not swallow a capitalised sentence opener that is not part of a title.
+  while (p < v.mention_first[actor] && v.ActorCovering(p) < 0 && !v.capitalized[p - v.first]) ++p;
+  return p;
+}
+
 // The actor ending right before a joiner ("and", ",") that precedes token `t`, or -1.
-int32_t JoinedBefore(const SentenceView& v, uint32_t t) {
-  uint32_t p = t;
+static int32_t JoinedBefore(const SentenceView& v, uint32_t actor) {
+  uint32_t p = ClusterStart(v, actor);
   while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
   if (p <= v.first) return -1;
   const std::string& j = v.tok(p - 1).norm;
   if (j != "and" && j != ",") return -1;
   if (p - 1 <= v.first) return -1;
   int32_t a = v.ActorCovering(p - 2);
-  return a >= 0 && v.mention_end[static_cast<size_t>(a)] == p - 1 ? a : -1;
+  return a >= 0 && v.mention_end[static_cast<size_t>(a)] == p - 1 ? ClusterHead(v, static_cast<uint32_t>(a)) : -1;
 }
 
 std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
   // Leftwards first, so that the group starts at its first member.
-  uint32_t head = actor;
-  for (int32_t prev = JoinedBefore(v, v.mention_first[head]); prev >= 0 && static_cast<uint32_t>(prev) != head;
-       prev = JoinedBefore(v, v.mention_first[head])) {
+  uint32_t head = static_cast<uint32_t>(ClusterHead(v, actor));
+  for (int guard = 0; guard < 16; ++guard) {  // bounded: clusters could point at each other
+    int32_t prev = JoinedBefore(v, head);
+    if (prev < 0 || static_cast<uint32_t>(prev) == head || v.mention_first[static_cast<size_t>(prev)] >= v.mention_first[head]) break;
     head = static_cast<uint32_t>(prev);
   }
   actor = head;
@@ -125,7 +172,10 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
     const bool joined = skip > 0 && (v.tok(v.mention_end[cur]).norm == "and" ||
                                      IsPunct(v.tok(v.mention_end[cur]), ",") ||
                                      v.tok(v.mention_end[cur]).norm == "as");
+    // Titles before the next name: "and U.S. Secretary of State Marco Rubio".
+    for (uint32_t k = 0; k < 5 && t < v.end && v.ActorAt(t) < 0 && TitleToken(v, t); ++k) ++t;
     int32_t next = v.ActorAt(t);
+    if (next >= 0) next = ClusterHead(v, static_cast<uint32_t>(next));
     if (!joined || next < 0 || std::find(group.begin(), group.end(), next) != group.end()) break;
     group.push_back(static_cast<uint32_t>(next));
     cur = static_cast<uint32_t>(next);
@@ -133,22 +183,46 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
   return group;
 }
 
-int32_t SubjectBefore(const SentenceView& v, uint32_t anchor) {
+bool IsPrepositionalObject(const SentenceView& v, uint32_t actor) {
+  uint32_t p = v.mention_first[actor];
+  while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
+  return p > v.first && In(kPrepositions, v.tok(p - 1).norm);
+}
+
+int32_t PossessorBefore(const SentenceView& v, uint32_t anchor) {
+  for (uint32_t t = anchor, k = 0; t > v.first && k < 4; --t, ++k) {
+    if (t > v.first + 1 && v.tok(t - 1).norm == "'s") {
+      int32_t a = v.ActorCovering(t - 2);
+      return a;
+    }
+    if (In(kPossessivePronouns, v.tok(t - 1).norm)) return v.ActorCovering(t - 1);  // "their first meeting"
+    if (t == v.first + 1) break;
+    if (v.tok(t - 1).kind != TokenKind::kWord || v.ActorCovering(t - 1) >= 0) break;
+  }
+  return -1;
+}
+
+int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<bool>* not_subjects) {
+  int32_t possessor_fallback = -1;
   for (uint32_t t = anchor; t-- > v.first;) {
     if (IsPunct(v.tok(t), ";")) break;
     int32_t a = v.ActorCovering(t);
     if (a < 0) continue;
     uint32_t start = v.mention_first[static_cast<size_t>(a)];
-    uint32_t p = start;
-    while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
-    const bool object = p > v.first && In(kPrepositions, v.tok(p - 1).norm);
-    // A possessor ("Trump's efforts") is not the subject unless nothing else is.
+    t = start;  // the rest of this mention is done
+    if (not_subjects != nullptr && (*not_subjects)[static_cast<size_t>(a)]) continue;
+    if (IsPrepositionalObject(v, static_cast<uint32_t>(a))) continue;
+    // A possessor ("Poland's parliament", "Trump's efforts") stands for the subject only
+    // when no other actor does.
     const bool possessor = v.mention_end[static_cast<size_t>(a)] < v.end &&
                            v.tok(v.mention_end[static_cast<size_t>(a)]).norm == "'s";
-    if (!object && !possessor) return a;
-    t = start;  // skip the rest of this mention
+    if (possessor) {
+      if (possessor_fallback < 0) possessor_fallback = a;
+      continue;
+    }
+    return a;
   }
-  return -1;
+  return possessor_fallback;
 }
 
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by) {
@@ -158,9 +232,12 @@ int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool all
     if (n == "," && t + 1 < v.end && In(kClauseOpeners, v.tok(t + 1).norm)) break;
     int32_t a = v.ActorAt(t);
     if (a < 0 || a == skip) continue;
+    if (In(kPossessivePronouns, v.tok(t).norm)) continue;  // "its proposal" is not an object
     uint32_t p = t;
     while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
     if (!allow_by && p > v.first && v.tok(p - 1).norm == "by") continue;
+    a = ClusterHead(v, static_cast<uint32_t>(a));
+    if (a == skip) continue;
     return a;
   }
   return -1;
@@ -175,9 +252,11 @@ bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
   for (uint32_t t = anchor, k = 0; t > v.first && k < 3; ++k) {
     --t;
     if (In(kBeForms, v.tok(t).norm)) return true;
+    if (v.tok(t).norm == "has" || v.tok(t).norm == "have" || v.tok(t).norm == "had") return false;
     if (v.tok(t).kind != TokenKind::kWord) break;
   }
-  return PassiveAgent(v, match_end) >= 0 && v.ActorAt(anchor + 1) < 0;
+  // A reduced relative clause: "properties seized by the U.S.".
+  return match_end < v.end && v.tok(match_end).norm == "by" && PassiveAgent(v, match_end) >= 0;
 }
 
 int32_t PassiveAgent(const SentenceView& v, uint32_t match_end) {
@@ -188,6 +267,16 @@ int32_t PassiveAgent(const SentenceView& v, uint32_t match_end) {
     return v.ActorAt(p);
   }
   return -1;
+}
+
+// True when the tokens before the cluster of `actor` are ", or a closing quote: the speaker
+// follows a quotation (`"...," Kremlin spokesman Dmitry Peskov told reporters`).
+static bool AfterQuotation(const SentenceView& v, uint32_t actor) {
+  uint32_t p = ClusterStart(v, actor);
+  while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
+  if (p == v.first) return false;
+  const Token& prev = v.tok(p - 1);
+  return prev.norm == "," || prev.kind == TokenKind::kQuote;
 }
 
 std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
@@ -202,26 +291,24 @@ std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
     if (!IsSpeechVerb(n) || v.in_quote[t - v.first]) continue;
     SpeechFrame f;
     f.verb = t;
-    int32_t before = SubjectBefore(v, t);
-    // "X said (that) ..." : the speaker is right before; the content follows.
-    if (before >= 0 && v.mention_end[static_cast<size_t>(before)] + 3 >= t) {
-      f.speaker = before;
-      f.content_first = t + 1;
-      f.content_end = v.end;
-      // "..., X said." : the content came first.
-      if (t + 2 >= v.end || IsPunct(v.tok(t + 1), ".")) {
-        f.content_first = v.first;
-        f.content_end = v.mention_first[static_cast<size_t>(before)];
-      }
-    } else if (int32_t after = v.ActorAt(t + 1) >= 0 ? v.ActorAt(t + 1) : ObjectAfter(v, t + 1, -1, true);
-               after >= 0 && v.mention_first[static_cast<size_t>(after)] <= t + 3) {
-      f.speaker = after;  // "..., said Peskov"
+    const int32_t before = SubjectBefore(v, t, nullptr);
+    int32_t after = v.ActorAt(t + 1);
+    if (after >= 0) after = ClusterHead(v, static_cast<uint32_t>(after));
+    const bool verb_after_comma = t > v.first && (v.tok(t - 1).norm == "," || v.tok(t - 1).kind == TokenKind::kQuote);
+    const bool short_tail = v.end - t <= 4;  // "... told reporters."
+    if (after >= 0 && (verb_after_comma || v.mention_end[static_cast<size_t>(after)] + 1 >= v.end)) {
+      f.speaker = after;  // "..., said Peskov."
       f.content_first = v.first;
       f.content_end = t;
     } else if (before >= 0) {
       f.speaker = before;
-      f.content_first = t + 1;
-      f.content_end = v.end;
+      const bool content_first = short_tail || AfterQuotation(v, static_cast<uint32_t>(before));
+      f.content_first = content_first ? v.first : t + 1;
+      f.content_end = content_first ? ClusterStart(v, static_cast<uint32_t>(before)) : v.end;
+    } else if (after >= 0) {
+      f.speaker = after;
+      f.content_first = v.first;
+      f.content_end = t;
     }
     if (f.speaker >= 0) frames.push_back(f);
   }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/annotations.h"
@@ -22,21 +23,33 @@ struct SentenceView {
   std::vector<uint32_t> mention_first, mention_end;  // by actor index (absolute tokens)
   std::vector<uint32_t> actors;       // actor indexes in this sentence, in order
   std::vector<bool> in_quote;         // by token - first: inside quotation marks
+  std::vector<bool> capitalized;      // by token - first: a word starting with a capital
 
   const Token& tok(uint32_t t) const { return (*tokens)[t]; }
   int32_t ActorAt(uint32_t t) const { return t >= first && t < end ? actor_at[t - first] : -1; }
   int32_t ActorCovering(uint32_t t) const { return t >= first && t < end ? actor_cover[t - first] : -1; }
 };
 
-SentenceView MakeSentenceView(const TextLayer& layer, uint32_t sentence,
+SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                               const std::vector<ActorMention>& actors);
+
+// True when the actor is the object of a preposition ("with Ukraine", "in the U.S.").
+bool IsPrepositionalObject(const SentenceView& v, uint32_t actor);
+
+// The possessor right before a nominal anchor ("Russia's full-scale invasion"), or -1.
+int32_t PossessorBefore(const SentenceView& v, uint32_t anchor);
+
+// The last mention of the cluster `actor` begins: "U.S. Secretary of State Marco Rubio" is one
+// actor, named by its last mention.
+int32_t ClusterHead(const SentenceView& v, uint32_t actor);
 
 // The actors joined to `actor` by "and", "," or "as well as" ("Lavrov and Rubio").
 std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor);
 
 // The subject before token `anchor`: the nearest actor to the left that is not the object of
-// a preposition. -1 when none.
-int32_t SubjectBefore(const SentenceView& v, uint32_t anchor);
+// a preposition, nor marked in `not_subjects` (objects of earlier event phrases), nor a
+// possessor unless nothing else is. -1 when none.
+int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<bool>* not_subjects = nullptr);
 
 // The first actor after token `from` in the same clause, skipping `skip` and agents of
 // passives ("by X") unless `allow_by`. -1 when none.

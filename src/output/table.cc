@@ -31,19 +31,18 @@ void Wrapped(std::string_view label, std::string_view text, int width, std::stri
     if (j == i) break;
     std::string_view word = text.substr(i, j - i);
     size_t w = Columns(word);
-    if (w > room) {  // a word longer than the line (a URL): cut it at `room` columns
-      size_t cut = 0, cols = 0;
-      while (cut < word.size() && cols < room - (first_word ? 0 : col + 1)) {
-        ++cut;
-        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;
-        ++cols;
-      }
-      if (cut == 0 || cols == 0) {
+    if (w > room) {  // a word longer than the line (a URL): a line of its own, cut at `room`
+      if (!first_word) {
         out->push_back('\n');
         out->append(indent, ' ');
         col = 0;
         first_word = true;
-        continue;
+      }
+      size_t cut = 0, cols = 0;
+      while (cut < word.size() && cols < room) {
+        ++cut;
+        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;
+        ++cols;
       }
       j = i + cut;
       word = text.substr(i, cut);
@@ -115,8 +114,10 @@ void Annotations(const CodedDocument& cd, int width, std::string* out) {
     Section("events", cd.events.size(), width, out);
     for (const auto& e : cd.events) {
       Wrapped(fmt::format("{:>4}  ", e.sentence),
-              fmt::format("{} -> {}  {} {} ({:+.1f}, {})  {}  [{}]", e.source, e.target, e.code,
-                          e.plover.value_or("-"), e.goldstein, e.modality, Or(e.date), e.pattern),
+              fmt::format("{} -> {}  {} {} ({:+.1f}, {})  {}{}  [{}]", e.source, e.target, e.code,
+                          e.plover.value_or("-"), e.goldstein, e.modality, Or(e.date),
+                          e.location ? "  in " + e.location->name + " (" + e.location->country + ")" : "",
+                          e.pattern),
               width, out);
       Wrapped("      ", "\"" + e.evidence + "\"", width, out);
       if (!e.explanation.empty()) Wrapped("      why: ", e.explanation, width, out);
