@@ -1,13 +1,458 @@
-// Placeholder lexicon: loads nothing. The actors issue replaces it with the real loader.
+// Loading: the ISO countries, then each folder in order; then the consistency checks
+// (checks.cc) and the token trie. Everything here runs once per process.
 #include "parley/lexicon.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_set>
+
+#include "lexicon/checks.h"
+#include "lexicon/dict_parser.h"
+#include "text/segmenter.h"
+#include "util/utf8.h"
+
 namespace parley::lexicon {
+namespace fs = std::filesystem;
+
+const char* KindName(Kind kind) {
+  static const char* const kNames[] = {"person", "country", "capital", "seat", "organisation",
+                                       "group", "adjective", "agent", "place"};
+  return kNames[static_cast<int>(kind)];
+}
+
+std::string Diagnostic::ToString() const {
+  return file + ":" + std::to_string(line) + ": " + (error ? "error: " : "warning: ") + message;
+}
+
 namespace {
-class EmptyLexicon : public Lexicon {};
+
+constexpr const char* kIsoFile = "/usr/share/iso-codes/json/iso_3166-1.json";
+
+// CAMEO country-level codes that ISO 3166-1 lacks: Kosovo, historical states and regions.
+constexpr const char* kCameoExtraCodes[] = {
+    "KSV", "USR", "YUG", "CSK", "DDR", "SCG", "AFR", "ASA", "BLK", "CAU", "CFR", "CAS", "CEU",
+    "EIN", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS",
+    "SEA", "SAF", "WAF", "WST", "CRB"};
+
+bool ReadFile(const fs::path& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// Sorted regular files with `ext` under `dir` (recursively), or none when it is absent.
+std::vector<fs::path> FilesUnder(const fs::path& dir, const std::string& ext) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ext) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+bool InPeopleFolder(const fs::path& file) {
+  for (const auto& part : file.parent_path()) {
+    if (part == "people") return true;
+  }
+  return false;
+}
+
+// ISO names such as "Iran, Islamic Republic of" are not what news writes; the part before
+// the comma is used when no other country shares it ("Korea" does not qualify).
+std::vector<std::string> IsoNames(const nlohmann::json& c) {
+  std::vector<std::string> names;
+  for (const char* key : {"common_name", "name", "official_name"}) {
+    if (!c.contains(key) || !c[key].is_string()) continue;
+    std::string n = c[key].get<std::string>();
+    if (n.find('(') != std::string::npos) continue;
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  }
+  return names;
+}
+
 }  // namespace
 
-Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::vector<std::string>& /*dirs*/) {
-  return std::shared_ptr<const Lexicon>(std::make_shared<EmptyLexicon>());
+// Collects entries layer by layer, then compiles the Lexicon.
+class Builder {
+ public:
+  Builder() {
+    staged_.reserve(32768);
+    for (const char* code : kCameoExtraCodes) known_codes_.insert(code);
+  }
+
+  void AddIso() {
+    std::string raw;
+    if (!ReadFile(kIsoFile, &raw)) {
+      diagnostics_.push_back({kIsoFile, 0, false, "ISO 3166-1 list not found (install iso-codes)"});
+      return;
+    }
+    auto json = nlohmann::json::parse(raw, nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded() || !json.contains("3166-1")) {
+      diagnostics_.push_back({kIsoFile, 0, true, "ISO 3166-1 list is not valid JSON"});
+      return;
+    }
+    for (const auto& c : json["3166-1"]) known_codes_.insert(c.value("alpha_3", ""));
+    AddIsoEntries(json["3166-1"]);
+  }
+
+  Status AddFolder(const std::string& dir, int layer) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return Status(StatusCode::kNotFound, "dictionary folder not found: " + dir);
+    for (const auto& f : FilesUnder(fs::path(dir) / "actors", ".txt"))
+      AddFile(f, layer, InPeopleFolder(f) ? Kind::kPerson : Kind::kOrganisation, &ParseActorLine);
+    for (const auto& f : FilesUnder(fs::path(dir) / "agents", ".txt")) AddFile(f, layer, Kind::kAgent, &ParseAgentLine);
+    for (const auto& f : FilesUnder(fs::path(dir) / "places", ".tsv")) AddFile(f, layer, Kind::kPlace, &ParsePlaceLine);
+    return Status::Ok();
+  }
+
+  std::shared_ptr<Lexicon> Finish() {
+    LayerPlaces();
+    std::shared_ptr<Lexicon> lex(new Lexicon());
+    lex->entries_.reserve(staged_.size());
+    for (auto& s : staged_) {
+      if (!s.dropped) lex->entries_.push_back(std::move(s.entry));
+    }
+    lex->nodes_.reserve(staged_.size() * 2);
+    lex->places_.reserve(staged_.size());
+    lex->nodes_.emplace_back();
+    lex->first_words_.assign(Lexicon::kFilterBits / 64, 0);
+    lex->first_words_lower_.assign(Lexicon::kFilterBits / 64, 0);
+    for (uint32_t id = 0; id < lex->entries_.size(); ++id) Index(lex.get(), id);
+    CheckEntries(lex->entries_, &diagnostics_);
+    lex->diagnostics_ = std::move(diagnostics_);
+    return lex;
+  }
+
+ private:
+  struct Staged {
+    Entry entry;
+    int layer;
+    bool dropped = false;
+  };
+
+  void AddIsoEntries(const nlohmann::json& list) {
+    std::unordered_map<std::string, int> prefix_count;
+    for (const auto& c : list) {
+      for (const auto& n : IsoNames(c)) {
+        size_t comma = n.find(", ");
+        ++prefix_count[comma == std::string::npos ? n : n.substr(0, comma)];
+      }
+    }
+    for (const auto& c : list) {
+      Entry e;
+      e.kind = Kind::kCountry;
+      e.code = c.value("alpha_3", "");
+      e.origin = std::string(kIsoFile) + ":0";
+      for (const auto& n : IsoNames(c)) {
+        size_t comma = n.find(", ");
+        std::string use = comma == std::string::npos ? n : n.substr(0, comma);
+        if (comma != std::string::npos && prefix_count[use] > 1) continue;
+        if (std::find(e.names.begin(), e.names.end(), use) == e.names.end()) e.names.push_back(use);
+      }
+      if (e.names.empty() || e.code.size() != 3) continue;
+      e.name = e.names.front();
+      Stage(std::move(e), -1, kIsoFile, 0);
+    }
+  }
+
+  using LineParser = std::optional<Entry> (*)(std::string_view, const LineContext&);
+
+  void AddFile(const fs::path& path, int layer, Kind default_kind, LineParser parse) {
+    std::string raw;
+    LineContext ctx{path.string(), 0, default_kind, &known_codes_, &diagnostics_};
+    if (!ReadFile(path, &raw)) {
+      diagnostics_.push_back({ctx.file, 0, true, "cannot read file"});
+      return;
+    }
+    std::string_view all(raw);
+    size_t pos = 0;
+    while (pos < all.size()) {
+      size_t nl = all.find('\n', pos);
+      std::string_view line = all.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+      pos = nl == std::string_view::npos ? all.size() : nl + 1;
+      ++ctx.line;
+      line = StripLine(line);
+      if (line.empty()) continue;
+      if (!util::IsValidUtf8(line)) {
+        diagnostics_.push_back({ctx.file, ctx.line, true, "invalid UTF-8"});
+        continue;
+      }
+      if (auto e = parse(line, ctx)) Stage(std::move(*e), layer, ctx.file, ctx.line);
+    }
+  }
+
+  // Layering: a later folder's entry with the same key replaces the earlier one(s); the same
+  // key twice within one folder is a duplicate (places excepted: many towns share a name).
+  void Stage(Entry e, int layer, const std::string& file, uint32_t line) {
+    if (e.kind == Kind::kPlace) {  // many towns share a name: no duplicates, layering in Finish
+      max_place_layer_ = std::max(max_place_layer_, layer);
+      staged_.push_back({std::move(e), layer});
+      return;
+    }
+    std::string key = KeyOf(e);
+    auto [it, fresh] = by_key_.try_emplace(key);
+    if (!fresh && !it->second.empty()) {
+      Staged& first = staged_[it->second.front()];
+      if (first.layer == layer) {
+        if (layer < 0) return;  // ISO lists a name twice: not the user's problem
+        diagnostics_.push_back({file, line, true, "duplicate entry \"" + e.name + "\" (first at " + first.entry.origin + ")"});
+        return;
+      }
+      if (first.layer != layer) {
+        for (size_t i : it->second) staged_[i].dropped = true;
+        it->second.clear();
+      }
+    }
+    it->second.push_back(staged_.size());
+    staged_.push_back({std::move(e), layer});
+  }
+
+  // A place of a later folder replaces the earlier places of the same name and country.
+  void LayerPlaces() {
+    if (max_place_layer_ <= 0) return;
+    std::unordered_map<std::string, int> latest;
+    for (const auto& s : staged_) {
+      if (s.entry.kind != Kind::kPlace) continue;
+      int& l = latest[KeyOf(s.entry)];
+      l = std::max(l, s.layer);
+    }
+    for (auto& s : staged_) {
+      if (s.entry.kind == Kind::kPlace && latest[KeyOf(s.entry)] > s.layer) s.dropped = true;
+    }
+  }
+
+  static std::string KeyOf(const Entry& e) {
+    std::string group = e.kind == Kind::kAgent ? "g:" : e.kind == Kind::kPlace ? "p:" + e.country + ":" : "a:";
+    return group + util::FoldCase(e.name);
+  }
+
+  void Index(Lexicon* lex, uint32_t id) {
+    const Entry& e = lex->entries_[id];
+    if (e.kind == Kind::kCountry && e.code.size() == 3) lex->countries_[e.code] = id;  // later wins
+    for (const auto& name : e.names) {
+      Insert(lex, id, name);
+      if (e.kind == Kind::kPlace && !tokens_.empty()) lex->places_[folded_].push_back(id);
+    }
+  }
+
+  // Names of ASCII letters and single spaces (most of the gazetteer) are split here; the
+  // tokenizer would give the same tokens, only slower.
+  bool SimpleTokens(const std::string& name) {
+    tokens_.clear();
+    folded_.clear();
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= name.size(); ++i) {
+      const char c = i < name.size() ? name[i] : ' ';
+      if (c == ' ') {
+        if (i == start) return false;
+        Token t;
+        t.start = start;
+        t.end = i;
+        t.norm.assign(folded_, start, i - start);
+        tokens_.push_back(std::move(t));
+        start = i + 1;
+        if (i < name.size()) folded_.push_back(' ');
+        continue;
+      }
+      if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+      folded_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return true;
+  }
+
+  void Insert(Lexicon* lex, uint32_t id, const std::string& name) {
+    if (!SimpleTokens(name)) {
+      tokens_.clear();
+      text::Tokenize(name, 0, static_cast<uint32_t>(name.size()), &tokens_);
+      folded_ = util::FoldCase(name);
+    }
+    if (tokens_.empty()) return;
+    uint32_t node = 0;
+    for (const Token& t : tokens_) {
+      uint32_t word = lex->WordId(t.norm);
+      if (word == Lexicon::FlatTable::kMissing) {
+        word = lex->word_count_++;
+        lex->vocabulary_.Insert(Lexicon::WordKey(t.norm), word);
+        lex->root_child_.push_back(Lexicon::FlatTable::kMissing);
+      }
+      const uint64_t key = ((static_cast<uint64_t>(node) << 32) | word) + 1;
+      uint32_t child = lex->edges_.Find(key);
+      if (child == Lexicon::FlatTable::kMissing) {
+        child = static_cast<uint32_t>(lex->nodes_.size());
+        lex->nodes_.emplace_back();
+        lex->edges_.Insert(key, child);
+        if (node == 0) lex->root_child_[word] = child;
+      }
+      node = child;
+    }
+    const Entry& e = lex->entries_[id];
+    const uint64_t first_key = Lexicon::WordKey(tokens_[0].norm);
+    Lexicon::AddToFilter(&lex->first_words_, first_key);
+    if (e.kind == Kind::kAgent) Lexicon::AddToFilter(&lex->first_words_lower_, first_key);
+    Lexicon::Phrase p{id, ExactCase(name), tokens_.size() == 1 && name != e.name, {}};
+    if (p.exact_case) {
+      for (const Token& t : tokens_) p.surface.push_back(name.substr(t.start, t.end - t.start));
+    }
+    auto& payload = lex->nodes_[node];
+    for (const auto& q : payload) {
+      if (q.entry == id && q.exact_case == p.exact_case) return;  // "Kyiv" listed twice
+    }
+    payload.push_back(std::move(p));
+  }
+
+  // Short all-capital names and names with inner dots match only as written: "US", "U.S.".
+  static bool ExactCase(std::string_view name) {
+    size_t letters = 0;
+    bool all_caps = true;
+    for (size_t i = 0; i < name.size(); ++i) {
+      char c = name[i];
+      if (c == '.' && i + 1 < name.size() && std::isalpha(static_cast<unsigned char>(name[i + 1]))) return true;
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        ++letters;
+        all_caps = all_caps && std::isupper(static_cast<unsigned char>(c));
+      } else if (c == ' ') {
+        all_caps = false;
+      }
+    }
+    return all_caps && letters > 0 && letters <= 4;
+  }
+
+  std::vector<Staged> staged_;
+  std::unordered_map<std::string, std::vector<size_t>> by_key_;
+  std::unordered_set<std::string> known_codes_;
+  std::vector<Diagnostic> diagnostics_;
+  std::vector<Token> tokens_;
+  std::string folded_;
+  int max_place_layer_ = -1;
+};
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::vector<std::string>& dirs) {
+  Builder builder;
+  builder.AddIso();
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    Status s = builder.AddFolder(dirs[i], static_cast<int>(i));
+    if (!s.ok()) return s;
+  }
+  return std::shared_ptr<const Lexicon>(builder.Finish());
+}
+
+void Lexicon::Lookup(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end,
+                     std::vector<Hit>* hits) const {
+  if (i >= end || tokens[i].kind != TokenKind::kWord) return;
+  const char c0 = text[tokens[i].start];
+  if (!MayStart(c0 >= 'a' && c0 <= 'z' ? first_words_lower_ : first_words_, WordKey(tokens[i].norm))) return;
+  const size_t before = hits->size();
+  uint32_t node = 0;
+  for (uint32_t j = i; j < end; ++j) {
+    const uint32_t word = WordId(tokens[j].norm);
+    if (word == FlatTable::kMissing) break;
+    const uint32_t child =
+        j == i ? root_child_[word] : edges_.Find(((static_cast<uint64_t>(node) << 32) | word) + 1);
+    if (child == FlatTable::kMissing) break;
+    node = child;
+    for (const Phrase& p : nodes_[node]) {
+      bool ok = true;
+      for (size_t k = 0; p.exact_case && ok && k < p.surface.size(); ++k) {
+        const Token& t = tokens[i + k];
+        ok = text.substr(t.start, t.end - t.start) == p.surface[k];
+      }
+      if (ok) hits->push_back({i, j + 1, p.entry, p.short_name});
+    }
+  }
+  std::reverse(hits->begin() + static_cast<std::ptrdiff_t>(before), hits->end());
+}
+
+void Lexicon::FlatTable::Insert(uint64_t key, uint32_t value) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  uint64_t i = Mix(key) & mask_;
+  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+  if (slots_[i].key == 0) ++size_;
+  slots_[i] = {key, value};
+}
+
+void Lexicon::FlatTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  mask_ = slots_.size() - 1;
+  size_ = 0;
+  for (const Slot& s : old) {
+    if (s.key != 0) Insert(s.key, s.value);
+  }
+}
+
+uint64_t Lexicon::WordKey(std::string_view w) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : w) h = (h ^ c) * 0x100000001b3ull;
+  return h == 0 ? 1 : h;
+}
+
+uint32_t Lexicon::WordId(std::string_view w) const {
+  return vocabulary_.Find(WordKey(w));
+}
+
+namespace {
+bool Covers(const DatedCode& d, std::string_view date) {
+  return (d.from.empty() || d.from <= date) && (d.to.empty() || date <= d.to);
+}
+
+// The latest code: open-ended first, then the latest end date.
+const DatedCode* MostRecent(const std::vector<DatedCode>& dated) {
+  const DatedCode* best = nullptr;
+  for (const auto& d : dated) {
+    if (best == nullptr || (!best->to.empty() && (d.to.empty() || d.to > best->to))) best = &d;
+  }
+  return best;
+}
+}  // namespace
+
+bool Lexicon::InOffice(const Entry& entry, std::string_view date) {
+  if (date.empty()) return std::any_of(entry.dated.begin(), entry.dated.end(), [](const DatedCode& d) { return d.to.empty(); });
+  return std::any_of(entry.dated.begin(), entry.dated.end(), [&](const DatedCode& d) { return Covers(d, date); });
+}
+
+std::string Lexicon::CodeOn(const Entry& entry, std::string_view date) const {
+  if (date.empty()) {
+    if (const DatedCode* d = MostRecent(entry.dated)) return d->code;
+  } else {
+    for (const auto& d : entry.dated) {
+      if (Covers(d, date)) return d.code;
+    }
+  }
+  if (!entry.code.empty() || entry.kind != Kind::kPerson || entry.dated.empty()) return entry.code;
+  // Out of office: their country's elites. IGO posts say nothing about the country; someone
+  // only ever coded with an organisation (al-Qaeda's founder) keeps its latest code.
+  for (auto it = entry.dated.rbegin(); it != entry.dated.rend(); ++it) {
+    std::string prefix = it->code.substr(0, 3);
+    if (prefix != "IGO" && prefix != "NGO" && prefix != "IMG") return prefix + "ELI";
+  }
+  return MostRecent(entry.dated)->code;
+}
+
+const Entry* Lexicon::PlaceIn(const Entry& entry, std::string_view country) const {
+  const Entry* best = nullptr;
+  for (const auto& name : entry.names) {
+    auto it = places_.find(util::FoldCase(name));
+    if (it == places_.end()) continue;
+    for (uint32_t id : it->second) {
+      const Entry& p = entries_[id];
+      if ((country.empty() || p.country == country) && (best == nullptr || p.population > best->population)) best = &p;
+    }
+  }
+  return best;
+}
+
+const Entry* Lexicon::Country(std::string_view alpha3) const {
+  auto it = countries_.find(std::string(alpha3));
+  return it == countries_.end() ? nullptr : &entries_[it->second];
 }
 
 }  // namespace parley::lexicon

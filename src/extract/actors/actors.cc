@@ -1,9 +1,611 @@
-// Placeholder: the actors issue fills this in.
 #include "extract/actors/actors.h"
 
-namespace parley::extract {
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
-void FindActors(const Document&, const TextLayer&, const lexicon::Lexicon&,
-                std::vector<ActorMention>*, std::vector<Place>*) {}
+#include "extract/actors/coref.h"
+#include "util/utf8.h"
+
+namespace parley::extract {
+namespace {
+
+using lexicon::Entry;
+using lexicon::Hit;
+using lexicon::Kind;
+using lexicon::Lexicon;
+
+constexpr uint32_t kUnknownPerson = 0xFFFFFFFF;
+constexpr uint64_t kLargeCity = 500000;  // large enough to be a place without a preposition
+
+// After these a country or capital is where something happens, not who does it.
+constexpr std::array<std::string_view, 11> kLocative = {"in", "at", "near", "inside", "outside", "across",
+                                                        "throughout", "within", "into", "around", "via"};
+constexpr std::array<std::string_view, 20> kCompass = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "north-eastern",
+    "north-western", "south-eastern", "south-western"};
+// Last words of organisations, never of a person's name ("Saudi Press Agency").
+constexpr std::array<std::string_view, 24> kOrganisationWords = {
+    "agency", "ministry", "council", "party", "army", "force", "forces", "police", "office", "department",
+    "committee", "commission", "court", "bank", "company", "group", "university", "news", "times", "post",
+    "service", "guard", "corps", "authority"};
+// Capitalised words after a country that make it part of a state body ("United States
+// Department of State"): the country's government.
+constexpr std::array<std::string_view, 10> kGovernmentWords = {
+    "department", "ministry", "government", "embassy", "administration", "agency", "office", "cabinet",
+    "authorities", "commission"};
+// Name particles: "Hamza bin Laden" is not "bin Laden".
+constexpr std::array<std::string_view, 12> kNameParticles = {"bin", "ibn", "al", "el", "de", "van", "von",
+                                                             "da", "di", "la", "le", "abu"};
+// Verbs of leaving whose object is a place ("left the UK").
+constexpr std::array<std::string_view, 5> kDepartures = {"left", "leave", "leaving", "fled", "exited"};
+// Nouns of movement before "to" whose object is a place ("flights to Cuba").
+constexpr std::array<std::string_view, 20> kMotions = {
+    "flights", "flight", "flew", "return", "returned", "returning", "came", "come", "went", "go",
+    "travel", "traveled", "travelled", "moved", "fled", "deployed", "sending", "trip", "visit", "journey"};
+// Lower-case nouns after a capital that make it a place ("a Baghdad airport").
+constexpr std::array<std::string_view, 8> kPlaceNouns = {"airport", "province", "city", "street",
+                                                         "hotel", "region", "area", "governorate"};
+// Prepositions that introduce a town ("talks in Istanbul", "flights to Sochi", "mayor of Lviv").
+constexpr std::array<std::string_view, 9> kPlacePreps = {"to", "from", "of", "toward", "towards",
+                                                         "between", "outside", "near", "via"};
+// Capitalised words that are never part of a person's name and may stand for a surname.
+constexpr std::array<std::string_view, 19> kCalendarWords = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+// Words before a bare surname that show a person is meant ("Mr. Putin", "President Putin").
+constexpr std::array<std::string_view, 22> kHonorifics = {
+    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "president", "minister", "secretary", "senator", "sen.",
+    "chancellor", "premier", "gen.", "general", "king", "queen", "prince", "leader", "spokesman", "spokeswoman"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// One recognised span of a sentence, before combination.
+struct Item {
+  uint32_t begin = 0, end = 0;  // tokens
+  uint32_t entry = 0;           // lexicon entry, or kUnknownPerson (then `unknown` indexes)
+  Kind kind = Kind::kPerson;
+  uint32_t unknown = 0;
+  bool short_name = false;
+};
+
+struct UnknownPerson {
+  std::string name, code;
+  char gender = 0;
+  std::string role_word;
+};
+
+// One output candidate of a sentence: a mention, or a reference to resolve.
+struct Piece {
+  uint32_t begin = 0;
+  ActorMention mention;
+  MentionTraits traits;
+  bool is_reference = false;
+  Reference ref;
+  bool fallback = false;  // a reference that is emitted as `mention` when it does not resolve
+};
+
+class Extractor {
+ public:
+  Extractor(const Document& doc, const TextLayer& layer, const Lexicon& lex, std::vector<ActorMention>* actors,
+            std::vector<Place>* places)
+      : doc_(doc), layer_(layer), lex_(lex), text_(doc.text), date_(doc.published.value_or("")),
+        places_(places), coref_(actors) {}
+
+  void Run() {
+    for (uint32_t s = 0; s < layer_.sentences.size(); ++s) {
+      sentence_ = s;
+      std::vector<Item> items = Recognise(layer_.sentences[s]);
+      std::vector<Piece> pieces = Combine(s, items);
+      AddReferences(s, items, &pieces);
+      std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.begin < b.begin; });
+      for (auto& p : pieces) Feed(std::move(p));
+    }
+  }
+
+ private:
+  // ---- tokens ----
+  const Token& Tok(uint32_t i) const { return layer_.tokens[i]; }
+  std::string_view Norm(uint32_t i) const { return layer_.tokens[i].norm; }
+  bool Capitalized(uint32_t i) const {
+    const Token& t = Tok(i);
+    if (t.kind != TokenKind::kWord) return false;
+    size_t len;
+    return util::IsUpper(util::DecodeUtf8(text_, t.start, &len));
+  }
+  // The word before token i, skipping one "the" ("in the Kremlin") and one compass word
+  // ("into northeast Syria"), or "" at the start.
+  std::string_view WordBefore(uint32_t i, uint32_t first) const {
+    if (i > first && In(kCompass, Norm(i - 1))) --i;
+    if (i > first && Norm(i - 1) == "the") --i;
+    return i > first ? Norm(i - 1) : std::string_view();
+  }
+
+  // Where, not who: "in Ukraine", "flights to Cuba", "left the UK", "Istanbul, Turkey",
+  // "mayor of London", "a Baghdad airport".
+  bool Locative(uint32_t s, const Item& item) const {
+    const uint32_t first = layer_.sentences[s].first_token;
+    const std::string_view before = WordBefore(item.begin, first);
+    if (In(kLocative, before) || In(kDepartures, before)) return true;
+    const Kind kind = lex_.entry(item.entry).kind;
+    if (kind == Kind::kCapital && (before == "of" || (item.end < layer_.sentences[s].end_token &&
+                                                        In(kPlaceNouns, Norm(item.end)))))
+      return true;
+    uint32_t at = item.begin;
+    if (at > first && Norm(at - 1) == "the") --at;
+    if (before == "to" && at >= first + 2) return In(kMotions, Norm(at - 2));
+    // "Istanbul, Turkey." but not "In Moscow, Israel praised Qatar": the town's country
+    // ends the phrase.
+    const bool phrase_ends = item.end >= layer_.sentences[s].end_token || Tok(item.end).kind == TokenKind::kPunct;
+    return before == "," && at >= first + 2 && placeish_end_ == at - 1 && phrase_ends;
+  }
+
+  // ---- 1. recognition ----
+  std::vector<Item> Recognise(const Sentence& s) {
+    std::vector<Item> items;
+    for (uint32_t i = s.first_token; i < s.end_token;) {
+      hits_.clear();
+      lex_.Lookup(text_, layer_.tokens, i, s.end_token, &hits_);
+      std::optional<Item> item = Choose(s, i);
+      if (!item || (item->end == i + 1 && item->kind != Kind::kPerson)) {
+        if (auto known = KnownSurname(i)) item = known;
+      }
+      if (item) {
+        items.push_back(*item);
+        i = item->end;
+      } else {
+        ++i;
+      }
+    }
+    return items;
+  }
+
+  // Longest first; among the entries of one length, the kind with the highest priority.
+  std::optional<Item> Choose(const Sentence& s, uint32_t i) {
+    size_t k = 0;
+    while (k < hits_.size()) {
+      size_t group_end = k;
+      while (group_end < hits_.size() && hits_[group_end].end == hits_[k].end) ++group_end;
+      std::optional<Item> best;
+      for (size_t h = k; h < group_end; ++h) {
+        const Hit& hit = hits_[h];
+        if (!Accept(s, hit)) continue;
+        Item cand{hit.begin, hit.end, hit.entry, lex_.entry(hit.entry).kind, 0, hit.short_name};
+        if (!best || Better(cand, *best)) best = cand;
+      }
+      if (best) return best;
+      k = group_end;
+    }
+    (void)i;
+    return std::nullopt;
+  }
+
+  static int Priority(Kind k) {
+    switch (k) {
+      case Kind::kPerson: return 9;
+      case Kind::kSeat: return 8;
+      case Kind::kOrganisation: return 7;
+      case Kind::kGroup: return 6;
+      case Kind::kCountry: return 5;
+      case Kind::kCapital: return 4;
+      case Kind::kAdjective: return 3;
+      case Kind::kAgent: return 2;
+      case Kind::kPlace: return 1;
+    }
+    return 0;
+  }
+
+  bool Better(const Item& a, const Item& b) const {
+    if (Priority(a.kind) != Priority(b.kind)) return Priority(a.kind) > Priority(b.kind);
+    const Entry& ea = lex_.entry(a.entry);
+    const Entry& eb = lex_.entry(b.entry);
+    if (a.kind == Kind::kPlace) return ea.population > eb.population;
+    if (a.kind == Kind::kPerson) {
+      const bool oa = Lexicon::InOffice(ea, date_), ob = Lexicon::InOffice(eb, date_);
+      if (oa != ob) return oa;
+      const bool ia = introduced_.count(a.entry) > 0, ib = introduced_.count(b.entry) > 0;
+      if (ia != ib) return ia;
+    }
+    return a.entry > b.entry;  // later layers and files win
+  }
+
+  bool Accept(const Sentence& s, const Hit& hit) const {
+    const Entry& e = lex_.entry(hit.entry);
+    if (e.kind == Kind::kAgent) return true;
+    if (!Capitalized(hit.begin) || InCapitals(s, hit) || GluedToSymbol(hit)) return false;
+    if (e.kind == Kind::kCountry && AfterCapitalisedWord(s, hit.begin)) return false;  // "New Mexico"
+    if (e.kind == Kind::kPlace) return AcceptPlace(s, hit, e);
+    if (e.kind == Kind::kCapital && PartOfLongerName(s, hit)) return false;
+    if (e.kind == Kind::kPerson && hit.short_name) return AcceptSurname(s, hit, e);
+    return true;
+  }
+
+  // "THE USA IS GREAT": a short all-capital name among all-capital words is not a name.
+  bool InCapitals(const Sentence& s, const Hit& hit) const {
+    if (hit.end - hit.begin != 1 || Tok(hit.begin).end - Tok(hit.begin).start > 4) return false;
+    auto caps = [&](uint32_t i) {
+      const Token& t = Tok(i);
+      if (t.kind != TokenKind::kWord || t.end - t.start < 2) return false;
+      for (uint32_t b = t.start; b < t.end; ++b) {
+        if (text_[b] >= 'a' && text_[b] <= 'z') return false;
+      }
+      return true;
+    };
+    return (hit.begin > s.first_token && caps(hit.begin - 1)) || (hit.end < s.end_token && caps(hit.end));
+  }
+
+  // "US$3.6 billion" is a currency, "U.S.-Mexican border" an adjective: not actors.
+  bool GluedToSymbol(const Hit& hit) const {
+    const uint32_t end = Tok(hit.end - 1).end;
+    return end + 1 < text_.size() && (text_[end] == '$' || (text_[end] == '-' && std::isalpha(static_cast<unsigned char>(text_[end + 1]))));
+  }
+
+  bool AfterCapitalisedWord(const Sentence& s, uint32_t i) const {
+    return i > s.first_token + 1 && Capitalized(i - 1) && !In(kHonorifics, Norm(i - 1)) &&
+           Norm(i - 1) != "the" && Tok(i - 1).end < Tok(i).start;
+  }
+
+  // "Hamza bin Laden", "Hunter Biden": a bare surname after another first name or a particle.
+  bool AfterAnotherName(const Sentence& s, uint32_t i) const {
+    if (i <= s.first_token) return false;
+    if (In(kNameParticles, Norm(i - 1))) return true;
+    return i > s.first_token + 1 && Capitalized(i - 1) && !In(kHonorifics, Norm(i - 1));
+  }
+
+  // "Washington Post", "George Washington": a capitalised word on either side.
+  bool PartOfLongerName(const Sentence& s, const Hit& hit) const {
+    const bool next = hit.end < s.end_token && Capitalized(hit.end) && Norm(hit.end) != "'s";
+    const bool prev = hit.begin > s.first_token + 1 && Capitalized(hit.begin - 1);
+    return next || prev;
+  }
+
+  bool AcceptPlace(const Sentence& s, const Hit& hit, const Entry& e) const {
+    if (!Capitalized(hit.end - 1) || PartOfLongerName(s, hit) || In(kCalendarWords, Norm(hit.begin))) return false;
+    std::string_view before = WordBefore(hit.begin, s.first_token);
+    return In(kLocative, before) || In(kPlacePreps, before) || e.population >= kLargeCity;
+  }
+
+  // A bare surname names a person who was introduced, who is in office, or after a title;
+  // a surname that is also a month ("May") needs the introduction or the title.
+  bool AcceptSurname(const Sentence& s, const Hit& hit, const Entry& e) const {
+    if (AfterAnotherName(s, hit.begin)) return false;
+    const bool titled = hit.begin > s.first_token && In(kHonorifics, Norm(hit.begin - 1));
+    if (titled || introduced_.count(hit.entry) > 0) return true;
+    if (In(kCalendarWords, Norm(hit.begin))) return false;
+    return Lexicon::InOffice(e, date_);
+  }
+
+  // The surname of someone named in full earlier in the document, even when the dictionary
+  // withholds it as ambiguous ("Bernie Sanders ... Sanders said"), or of someone introduced
+  // by role ("Kremlin spokesman John Doe ... Doe said").
+  std::optional<Item> KnownSurname(uint32_t i) const {
+    if ((surnames_.empty() && unknown_by_surname_.empty()) || !Capitalized(i)) return std::nullopt;
+    const Sentence& s = layer_.sentences[sentence_];
+    if (AfterAnotherName(s, i)) return std::nullopt;
+    std::string key(Norm(i));
+    if (auto it = surnames_.find(key); it != surnames_.end()) {
+      return Item{i, i + 1, it->second, Kind::kPerson, 0, true};
+    }
+    auto it = unknown_by_surname_.find(key);
+    if (it == unknown_by_surname_.end()) return std::nullopt;
+    return Item{i, i + 1, kUnknownPerson, Kind::kPerson, it->second, true};
+  }
+
+  // ---- 2. combination and classification ----
+  std::vector<Piece> Combine(uint32_t s, const std::vector<Item>& items);
+  void CombineAgent(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<bool>* used,
+                    std::vector<std::string>* roles, std::vector<Piece>* out);
+  bool NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t next, uint32_t span_end,
+                     const std::string& code, const Entry& agent, std::vector<Piece>* out);
+  Piece RolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code, const Entry& agent) const;
+  void Classify(uint32_t s, const Item& item, const std::string& role_word, std::vector<Piece>* out);
+  bool CountryInName(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<Piece>* out);
+  std::optional<size_t> BaseBefore(const std::vector<Item>& items, size_t k, const std::vector<bool>& used) const;
+  std::optional<size_t> BaseAfter(const std::vector<Item>& items, size_t k, const std::vector<bool>& used) const;
+  std::string CombinedCode(const Item& base, const Entry& agent) const;
+  uint32_t UnknownName(uint32_t from, uint32_t end) const;
+  void AddReferences(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* pieces) const;
+  ActorMention MakeMention(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
+                           const std::string& name) const;
+  void AddPlace(uint32_t s, const Item& item, const Entry& place_or_country, const Entry* coords);
+  void Feed(Piece p);
+
+  const Document& doc_;
+  const TextLayer& layer_;
+  const Lexicon& lex_;
+  std::string_view text_;
+  std::string date_;
+  std::vector<Place>* places_;
+  Coref coref_;
+  std::vector<Hit> hits_;
+  uint32_t sentence_ = 0;
+  uint32_t placeish_end_ = 0xFFFFFFFF;  // Combine: the comma after a town just before this item
+  std::unordered_set<uint32_t> introduced_;  // people named so far
+  std::unordered_map<std::string, uint32_t> surnames_;  // last word of a full name -> person
+  std::vector<UnknownPerson> unknown_;
+  std::unordered_map<std::string, uint32_t> unknown_by_surname_;
+};
+
+ActorMention Extractor::MakeMention(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
+                                    const std::string& name) const {
+  ActorMention m;
+  m.start = Tok(begin).start;
+  m.end = Tok(end - 1).end;
+  m.text = std::string(text_.substr(m.start, m.end - m.start));
+  m.sentence = s;
+  m.code = code;
+  m.country = code.substr(0, 3);
+  if (code.size() >= 6) m.sector = code.substr(3, 3);
+  m.name = name;
+  return m;
+}
+
+void Extractor::AddPlace(uint32_t s, const Item& item, const Entry& e, const Entry* coords) {
+  Place p;
+  p.start = Tok(item.begin).start;
+  p.end = Tok(item.end - 1).end;
+  p.text = std::string(text_.substr(p.start, p.end - p.start));
+  p.sentence = s;
+  p.name = e.name;
+  p.country = e.kind == Kind::kPlace ? e.country : e.code.substr(0, 3);
+  if (coords != nullptr) {
+    p.lat = coords->lat;
+    p.lon = coords->lon;
+  }
+  places_->push_back(std::move(p));
+}
+
+std::optional<size_t> Extractor::BaseBefore(const std::vector<Item>& items, size_t k,
+                                            const std::vector<bool>& used) const {
+  if (k == 0 || used[k - 1]) return std::nullopt;
+  const Item& prev = items[k - 1];
+  const Item& agent = items[k];
+  if (prev.entry == kUnknownPerson || prev.kind == Kind::kPerson || prev.kind == Kind::kPlace ||
+      prev.kind == Kind::kAgent)
+    return std::nullopt;
+  if (prev.end == agent.begin) return k - 1;
+  // One token between: only the possessive ("Iran's foreign minister"). A lower-case word
+  // may be a verb ("Iran launched missiles"), so "Russian military officials" is RUSMIL.
+  if (prev.end + 1 != agent.begin) return std::nullopt;
+  return Tok(prev.end).norm == "'s" ? std::optional<size_t>(k - 1) : std::nullopt;
+}
+
+// "the foreign minister of Iran": of [the] COUNTRY/ORGANISATION right after the agent.
+std::optional<size_t> Extractor::BaseAfter(const std::vector<Item>& items, size_t k,
+                                           const std::vector<bool>& used) const {
+  if (k + 1 >= items.size() || used[k + 1]) return std::nullopt;
+  const Item& next = items[k + 1];
+  uint32_t at = items[k].end;
+  if (at >= layer_.tokens.size() || Norm(at) != "of") return std::nullopt;
+  ++at;
+  if (at < next.begin && Norm(at) == "the") ++at;
+  const bool kind_ok = next.kind == Kind::kCountry || next.kind == Kind::kOrganisation ||
+                       next.kind == Kind::kGroup || next.kind == Kind::kSeat;
+  return (next.begin == at && kind_ok && next.entry != kUnknownPerson) ? std::optional<size_t>(k + 1)
+                                                                        : std::nullopt;
+}
+
+std::string Extractor::CombinedCode(const Item& base, const Entry& agent) const {
+  const Entry& b = lex_.entry(base.entry);
+  std::string code = lex_.CodeOn(b, date_);
+  const std::string prefix = code.substr(0, 3);
+  if (b.kind == Kind::kOrganisation || b.kind == Kind::kGroup || prefix == "IGO" || prefix == "NGO" ||
+      prefix == "IMG")
+    return code;
+  return prefix + agent.code;
+}
+
+// One to three capitalised words after a role: an unknown person's name ("John Doe").
+uint32_t Extractor::UnknownName(uint32_t from, uint32_t end) const {
+  uint32_t j = from;
+  while (j < end && j < from + 3 && Capitalized(j) && !In(kCalendarWords, Norm(j)) && Norm(j) != "'s") ++j;
+  return j;
+}
+
+void Extractor::Feed(Piece p) {
+  if (!p.is_reference) {
+    coref_.AddMention(std::move(p.mention), std::move(p.traits));
+    return;
+  }
+  ActorMention m = p.mention;
+  if (coref_.AddReference(std::move(m), p.ref)) return;
+  if (p.fallback) coref_.AddMention(std::move(p.mention), std::move(p.traits));
+}
+
+
+std::vector<Piece> Extractor::Combine(uint32_t s, const std::vector<Item>& items) {
+  std::vector<Piece> out;
+  std::vector<bool> used(items.size(), false);
+  std::vector<std::string> roles(items.size());
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (items[k].kind == Kind::kAgent && !used[k]) CombineAgent(s, items, k, &used, &roles, &out);
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (used[k]) continue;
+    // "Istanbul, Turkey": a country right after a town and a comma is where the town is.
+    placeish_end_ = k > 0 && (items[k - 1].kind == Kind::kPlace || items[k - 1].kind == Kind::kCapital) &&
+                            items[k - 1].end + 1 == items[k].begin
+                        ? items[k - 1].end
+                        : 0xFFFFFFFF;
+    if (items[k].kind == Kind::kCountry && CountryInName(s, items, k, &out)) continue;
+    Classify(s, items[k], roles[k], &out);
+  }
+  return out;
+}
+
+// A country followed by a capitalised word nobody recognised is part of a longer name: a
+// state body ("United States Department of Transportation": the government) or something
+// else ("United States Constitution", "Iran-Iraq War": no actor). True when handled.
+bool Extractor::CountryInName(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<Piece>* out) {
+  const uint32_t next = items[k].end;
+  if (next >= layer_.sentences[s].end_token || !Capitalized(next) || Norm(next) == "'s") return false;
+  if (k + 1 < items.size() && items[k + 1].begin == next) {
+    // "United States Department of State", "US State Department": the body names itself.
+    const Item& body = items[k + 1];
+    const Entry& b = lex_.entry(body.entry);
+    const std::string country = lex_.CodeOn(lex_.entry(items[k].entry), date_).substr(0, 3);
+    return body.entry != kUnknownPerson && (body.kind == Kind::kSeat || body.kind == Kind::kOrganisation) &&
+           lex_.CodeOn(b, date_).compare(0, 3, country) == 0;
+  }
+  if (!In(kGovernmentWords, Norm(next))) return true;
+  const Entry& e = lex_.entry(items[k].entry);
+  const std::string code = lex_.CodeOn(e, date_).substr(0, 3) + "GOV";
+  Piece p;
+  p.begin = items[k].begin;
+  p.mention = MakeMention(s, items[k].begin, next + 1, code, e.name + " government");
+  p.traits = MentionTraits{false, false, true, 0, "", {}, "g:" + code};
+  out->push_back(std::move(p));
+  return true;
+}
+
+// A role before a name: the name is the mention ("Kremlin spokesman Dmitry Peskov"). A known
+// person keeps their own code; the role only tells coreference how they were introduced.
+void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<bool>* used,
+                             std::vector<std::string>* roles, std::vector<Piece>* out) {
+  const Entry& agent = lex_.entry(items[k].entry);
+  std::optional<size_t> base = BaseBefore(items, k, *used);
+  const bool after = !base && (base = BaseAfter(items, k, *used)).has_value();
+  const uint32_t begin = base && !after ? items[*base].begin : items[k].begin;
+  const uint32_t end = after ? items[*base].end : items[k].end;
+  const std::string code = base ? CombinedCode(items[*base], agent) : "";
+  const size_t next = after ? *base + 1 : k + 1;
+  if (base) (*used)[*base] = true;
+  (*used)[k] = true;
+  if (next < items.size() && items[next].kind == Kind::kPerson && items[next].begin == end) {
+    (*roles)[next] = util::FoldCase(agent.name);
+    return;
+  }
+  if (!code.empty() && !agent.plural && NameAfterRole(s, items, next, end, code, agent, out)) return;
+  const bool the = begin > layer_.sentences[s].first_token && Norm(begin - 1) == "the";
+  if (code.empty() && !(the && !agent.plural)) return;
+  Piece p = RolePiece(s, begin, end, code, agent);
+  if (the && !agent.plural) {
+    p.is_reference = true;
+    p.fallback = !code.empty();
+    p.ref.type = RefType::kNominal;
+    p.ref.role = util::FoldCase(text_.substr(Tok(begin).start, Tok(end - 1).end - Tok(begin).start));
+    p.ref.head = util::FoldCase(agent.name);
+  }
+  out->push_back(std::move(p));
+}
+
+Piece Extractor::RolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
+                           const Entry& agent) const {
+  Piece p;
+  p.begin = begin;
+  const std::string text(text_.substr(Tok(begin).start, Tok(end - 1).end - Tok(begin).start));
+  p.mention = MakeMention(s, begin, end, code.empty() ? "" : code, text);
+  p.traits.plural = agent.plural;
+  p.traits.institution = agent.plural;
+  p.traits.person = !agent.plural;
+  p.traits.gender = agent.gender;
+  p.traits.role_word = util::FoldCase(agent.name);
+  p.traits.entity_key = "x:" + code + ":" + util::FoldCase(text);
+  return p;
+}
+
+// "Kremlin spokesman John Doe": one to three capitalised words nobody knows become a person
+// with the role's code; their surname is recognised for the rest of the document.
+bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t next, uint32_t span_end,
+                              const std::string& code, const Entry& agent, std::vector<Piece>* out) {
+  uint32_t limit = layer_.sentences[s].end_token;
+  if (next < items.size()) limit = std::min(limit, items[next].begin);
+  const uint32_t name_end = UnknownName(span_end, limit);
+  // A first name and a surname, not an organisation's last word ("Saudi Press Agency").
+  if (name_end < span_end + 2 || In(kOrganisationWords, Norm(name_end - 1))) return false;
+  UnknownPerson u;
+  u.name = std::string(text_.substr(Tok(span_end).start, Tok(name_end - 1).end - Tok(span_end).start));
+  u.code = code;
+  u.gender = agent.gender;
+  u.role_word = util::FoldCase(agent.name);
+  unknown_by_surname_[std::string(Norm(name_end - 1))] = static_cast<uint32_t>(unknown_.size());
+  unknown_.push_back(u);
+  Item item{span_end, name_end, kUnknownPerson, Kind::kPerson, static_cast<uint32_t>(unknown_.size() - 1), false};
+  Classify(s, item, u.role_word, out);
+  return true;
+}
+
+void Extractor::Classify(uint32_t s, const Item& item, const std::string& role_word, std::vector<Piece>* out) {
+  Piece p;
+  p.begin = item.begin;
+  if (item.entry == kUnknownPerson) {
+    const UnknownPerson& u = unknown_[item.unknown];
+    p.mention = MakeMention(s, item.begin, item.end, u.code, u.name);
+    p.traits = MentionTraits{true, false, false, u.gender, u.role_word, {}, "u:" + u.name};
+    out->push_back(std::move(p));
+    return;
+  }
+  const Entry& e = lex_.entry(item.entry);
+  const bool locative = Locative(s, item);
+  switch (e.kind) {
+    case Kind::kPerson:
+      introduced_.insert(item.entry);
+      if (item.end - item.begin > 1 && Capitalized(item.end - 1)) surnames_[std::string(Norm(item.end - 1))] = item.entry;
+      p.traits = MentionTraits{true, false, false, e.gender, role_word, e.titles, "p:" + std::to_string(item.entry)};
+      break;
+    case Kind::kCountry:
+    case Kind::kCapital:
+      if (locative) {
+        AddPlace(s, item, e, e.kind == Kind::kCapital ? lex_.PlaceIn(e, e.code.substr(0, 3)) : nullptr);
+        return;
+      }
+      p.traits = MentionTraits{false, false, true, 0, "", {}, "g:" + lex_.CodeOn(e, date_)};
+      break;
+    case Kind::kSeat:
+    case Kind::kOrganisation:
+    case Kind::kGroup:
+      p.traits = MentionTraits{false, e.kind == Kind::kGroup, true, 0, "", {}, "g:" + lex_.CodeOn(e, date_)};
+      break;
+    case Kind::kPlace:
+      AddPlace(s, item, e, &e);
+      return;
+    case Kind::kAdjective:
+    case Kind::kAgent:
+      return;
+  }
+  p.mention = MakeMention(s, item.begin, item.end, lex_.CodeOn(e, date_), e.name);
+  out->push_back(std::move(p));
+}
+
+// Pronouns not inside a recognised name. "It" only as a subject that acts ("It has also
+// requested"), since "it is unclear" refers to nothing.
+void Extractor::AddReferences(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* pieces) const {
+  const Sentence& sent = layer_.sentences[s];
+  size_t k = 0;
+  for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+    while (k < items.size() && items[k].end <= i) ++k;
+    if (k < items.size() && items[k].begin <= i) continue;
+    std::string_view w = Norm(i);
+    if (w.size() < 2 || w.size() > 10 || (w[0] != 'h' && w[0] != 's' && w[0] != 't' && w[0] != 'i')) continue;
+    Piece p;
+    p.is_reference = true;
+    p.begin = i;
+    if (w == "he" || w == "him" || w == "his" || w == "himself") p.ref.type = RefType::kHe;
+    else if (w == "she" || w == "her" || w == "hers" || w == "herself") p.ref.type = RefType::kShe;
+    else if (w == "they" || w == "them" || w == "their" || w == "themselves") p.ref.type = RefType::kThey;
+    else if (w == "its") p.ref.type = RefType::kIts;
+    else if (w == "it" && i == sent.first_token && i + 1 < sent.end_token &&
+             (Norm(i + 1) == "has" || Norm(i + 1) == "had" || Norm(i + 1) == "also" || Norm(i + 1) == "said"))
+      p.ref.type = RefType::kIts;
+    else continue;
+    p.mention = MakeMention(s, i, i + 1, "", "");
+    pieces->push_back(std::move(p));
+  }
+}
+
+}  // namespace
+
+void FindActors(const Document& doc, const TextLayer& layer, const lexicon::Lexicon& lexicon,
+                std::vector<ActorMention>* actors, std::vector<Place>* places) {
+  Extractor(doc, layer, lexicon, actors, places).Run();
+}
 
 }  // namespace parley::extract

@@ -1,0 +1,56 @@
+// Coreference within one document, fed in text order by FindActors: lexical mentions get an
+// entity (chain) id, repeated people point back to their previous mention, and pronouns and
+// nominals ("he", "they", "the spokesman") are resolved to the first compatible mention of
+// their own sentence before them, else of the nearest of the three previous sentences.
+// Not thread-safe (one instance per document).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "parley/annotations.h"
+
+namespace parley::extract {
+
+// What a mention can be referred back to by.
+struct MentionTraits {
+  bool person = false;       // he/she/his, "the spokesman"
+  bool plural = false;       // they/their ("Russian troops", "the Taliban")
+  bool institution = false;  // its/they (countries, organisations, governments)
+  char gender = 0;           // 'm', 'f' or 0 (unknown: either)
+  std::string role_word;     // the role that introduced a person ("spokesman")
+  std::vector<std::string> titles;  // folded office words from the dictionary
+  std::string entity_key;    // same key, same chain
+};
+
+enum class RefType { kHe, kShe, kThey, kIts, kNominal };
+
+struct Reference {
+  RefType type = RefType::kHe;
+  std::string role;  // nominals: the folded phrase ("kremlin leader", "spokesman")
+  std::string head;  // nominals: the folded agent alone ("leader")
+};
+
+class Coref {
+ public:
+  explicit Coref(std::vector<ActorMention>* out) : out_(out) {}
+
+  // Appends a lexical mention (its fields filled except entity and antecedent).
+  void AddMention(ActorMention m, MentionTraits traits);
+  // Appends a pronoun or nominal when it resolves; `m` carries text, span and sentence.
+  bool AddReference(ActorMention m, const Reference& ref);
+
+ private:
+  bool Compatible(size_t i, const Reference& ref) const;
+  std::optional<size_t> Resolve(const ActorMention& m, const Reference& ref) const;
+  int32_t EntityOf(const std::string& key);
+
+  std::vector<ActorMention>* out_;
+  std::vector<MentionTraits> traits_;  // parallel to *out_
+  std::unordered_map<std::string, int32_t> entities_;
+  std::unordered_map<int32_t, size_t> last_in_entity_;
+};
+
+}  // namespace parley::extract
