@@ -1,8 +1,236 @@
-// Placeholder: the time-expressions issue fills this in.
+// The driver of time expressions: walks the sentences, chooses each sentence's anchor and
+// turns the Recognizer's findings into the contract's TimeExpr.
+//
+// Anchoring, from the language of news:
+// - The anchor is the document date (Document::published).
+// - Reported speech dated by its own expression ("Trump said Monday Russia had 10 days") anchors
+//   what follows the speech verb to that day.
+// - An account dated relative to another ("His remarks came a day after Trump said ...") keeps
+//   its day while the following sentences go on telling it: they open with the same speaker
+//   ("Trump accused ...") or, inside the paragraph, with a pronoun ("He warned ...").
 #include "extract/times/times.h"
 
-namespace parley::extract {
+#include <algorithm>
+#include <array>
 
-std::vector<TimeExpr> FindTimes(const Document&, const TextLayer&) { return {}; }
+#include "extract/times/calendar.h"
+#include "extract/times/recognizer.h"
+
+namespace parley::extract {
+namespace {
+
+using times::Day;
+using times::Found;
+
+constexpr std::array<std::string_view, 16> kSpeechVerbs = {
+    "said", "says", "told", "announced", "warned", "declared", "added", "stated", "claimed",
+    "insisted", "wrote", "tweeted", "reported", "threatened", "demanded", "vowed"};
+
+bool IsSpeechVerb(std::string_view w) {
+  return std::find(kSpeechVerbs.begin(), kSpeechVerbs.end(), w) != kSpeechVerbs.end();
+}
+
+// A dated account that later sentences may continue.
+struct Account {
+  std::string speaker;  // case-folded surname of who speaks or acts
+  Day day;
+  uint32_t paragraph = 0;
+  bool active = false;
+};
+
+struct SentenceScan {
+  const Document& doc;
+  const TextLayer& layer;
+  const Sentence& sentence;
+  times::DocMemory* memory;
+};
+
+bool IsStrong(const Token& t) {
+  return (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && times::IsStrongTrigger(t.norm);
+}
+
+// Recognizes the expressions of tokens [from, sentence end) against `anchor`. `strong` holds
+// IsStrong for each token of the sentence.
+std::vector<Found> Scan(const SentenceScan& s, const std::vector<uint8_t>& strong_tokens, uint32_t from,
+                        std::optional<Day> anchor) {
+  std::vector<Found> found;
+  times::Recognizer rec(s.doc.text, s.layer.tokens, s.sentence.first_token, s.sentence.end_token,
+                        anchor, s.memory);
+  // Whether each of the next four tokens is a strong trigger.
+  const uint32_t end = s.sentence.end_token;
+  auto strong = [&](uint32_t k) { return k < end && strong_tokens[k - s.sentence.first_token]; };
+  uint8_t window = 0;  // bit b: token i+b is strong
+  for (uint32_t b = 0; b < 4; ++b) window |= static_cast<uint8_t>(strong(from + b) << b);
+  Found f;
+  for (uint32_t i = from; i < end;) {
+    const bool matched = (window & 0xF) != 0 && rec.MatchAt(i, window & 1, (window & 0xE) != 0, &f);
+    if (!matched) {
+      ++i;
+      window = static_cast<uint8_t>((window >> 1) | (strong(i + 3) << 3));
+      continue;
+    }
+    if (f.quarter > 0) s.memory->quarter_year = f.quarter_year, s.memory->quarter = f.quarter;
+    f.anchor_day = anchor;
+    i = std::max(f.end, i + 1);
+    window = 0;
+    for (uint32_t b = 0; b < 4; ++b) window |= static_cast<uint8_t>(strong(i + b) << b);
+    found.push_back(std::move(f));
+  }
+  return found;
+}
+
+// The speaker of the speech verb at or after token `from`: the capitalized word before it.
+std::optional<std::pair<uint32_t, std::string>> SpeechAfter(const SentenceScan& s, uint32_t from) {
+  const auto& tokens = s.layer.tokens;
+  for (uint32_t i = from; i < s.sentence.end_token; ++i) {
+    if (!IsSpeechVerb(tokens[i].norm)) continue;
+    if (i == 0 || i <= s.sentence.first_token) return std::nullopt;
+    const Token& subject = tokens[i - 1];
+    const char c = s.doc.text[subject.start];
+    if (subject.kind != TokenKind::kWord || c < 'A' || c > 'Z') return std::make_pair(i, std::string());
+    return std::make_pair(i, subject.norm);
+  }
+  return std::nullopt;
+}
+
+// A single-day date right beside a speech verb ("said Monday", "on Monday said").
+std::optional<size_t> SpeechDate(const SentenceScan& s, const std::vector<Found>& found,
+                                 uint32_t* verb) {
+  const auto& tokens = s.layer.tokens;
+  for (size_t k = 0; k < found.size(); ++k) {
+    const Found& f = found[k];
+    if (!f.day || f.type != "DATE" || f.clause_anchor) continue;
+    uint32_t before = f.first > s.sentence.first_token ? f.first - 1 : f.first;
+    if (before > s.sentence.first_token && tokens[before].norm == "on") --before;
+    if (before != f.first && IsSpeechVerb(tokens[before].norm)) {
+      *verb = before;
+      return k;
+    }
+    if (f.end < s.sentence.end_token && IsSpeechVerb(tokens[f.end].norm)) {
+      *verb = f.end;
+      return k;
+    }
+  }
+  return std::nullopt;
+}
+
+// Re-reads what follows token `from` against `day`, replacing the earlier findings there.
+void Reanchor(const SentenceScan& s, const std::vector<uint8_t>& strong, uint32_t from, Day day,
+              std::vector<Found>* found) {
+  found->erase(std::remove_if(found->begin(), found->end(),
+                              [&](const Found& f) { return f.first >= from; }),
+               found->end());
+  for (Found& f : Scan(s, strong, from, day)) found->push_back(std::move(f));
+}
+
+// Reported speech and dated accounts inside one sentence; may start an account.
+void AnchorSpeech(const SentenceScan& s, const std::vector<uint8_t>& strong,
+                  std::optional<Day> reference, std::vector<Found>* found, Account* account) {
+  uint32_t verb = 0;
+  if (auto k = SpeechDate(s, *found, &verb)) {
+    const Day day = *(*found)[*k].day;
+    const auto speaker = SpeechAfter(s, verb > 0 ? verb : 0);
+    account->speaker = speaker && speaker->first == verb ? speaker->second : std::string();
+    if (account->speaker.empty() && verb + 1 < s.sentence.end_token &&
+        (*found)[*k].end == verb) {
+      account->speaker.clear();
+    }
+    *account = {account->speaker, day, s.sentence.paragraph, !account->speaker.empty()};
+    const uint32_t from = std::max(verb + 1, (*found)[*k].end);
+    if (!reference || day != *reference) Reanchor(s, strong, from, day, found);
+    return;
+  }
+  for (const Found& f : *found) {
+    if (!f.clause_anchor || !f.day) continue;
+    const auto speaker = SpeechAfter(s, f.end);
+    if (!speaker) continue;
+    *account = {speaker->second, *f.day, s.sentence.paragraph, !speaker->second.empty()};
+    Reanchor(s, strong, speaker->first + 1, *f.day, found);
+    return;
+  }
+}
+
+// True when the sentence goes on telling the account: it opens with the account's speaker or,
+// in the same paragraph, with a personal pronoun.
+bool Continues(const SentenceScan& s, const Account& account) {
+  if (!account.active) return false;
+  for (uint32_t i = s.sentence.first_token; i < s.sentence.end_token; ++i) {
+    const Token& t = s.layer.tokens[i];
+    if (t.kind == TokenKind::kQuote) continue;
+    if (t.norm == account.speaker) return true;
+    return (t.norm == "he" || t.norm == "she") && s.sentence.paragraph == account.paragraph;
+  }
+  return false;
+}
+
+// Times of day take the day of the nearest date in their sentence ("10:35 a.m. Friday").
+void DateTimesOfDay(std::vector<Found>* found) {
+  for (Found& t : *found) {
+    if (!t.time_of_day) continue;
+    const Found* best = nullptr;
+    uint32_t best_distance = 9;
+    for (const Found& d : *found) {
+      if (!d.day || d.time_of_day) continue;
+      const uint32_t dist = d.first > t.end ? d.first - t.end : t.first > d.end ? t.first - d.end : 0;
+      if (dist < best_distance) best_distance = dist, best = &d;
+    }
+    if (best == nullptr) continue;
+    t.value = times::FormatDay(*best->day) + t.value.substr(t.value.find('T'));
+    t.relative = best->relative;
+  }
+}
+
+TimeExpr ToTimeExpr(const SentenceScan& s, uint32_t sentence_index, const Found& f) {
+  TimeExpr t;
+  t.start = s.layer.tokens[f.first].start;
+  t.end = s.layer.tokens[f.end - 1].end;
+  t.text = s.doc.text.substr(t.start, t.end - t.start);
+  t.sentence = sentence_index;
+  t.type = f.type;
+  t.value = f.value;
+  t.value_max = f.value_max;
+  if ((f.relative || f.limit) && f.anchor_day) t.anchor = times::FormatDay(*f.anchor_day);
+  if (f.limit && f.anchor_day) {
+    t.deadline = Deadline{
+        times::FormatDay(times::ShiftDay(*f.anchor_day, f.limit_unit, f.limit_min)),
+        times::FormatDay(times::ShiftDay(*f.anchor_day, f.limit_unit, f.limit_max))};
+  }
+  return t;
+}
+
+}  // namespace
+
+std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
+  std::vector<TimeExpr> out;
+  const std::optional<Day> doc_anchor =
+      doc.published ? times::ParseIsoDay(*doc.published) : std::nullopt;
+  times::DocMemory memory;
+  Account account;
+  std::vector<uint8_t> strong;
+  for (uint32_t si = 0; si < layer.sentences.size(); ++si) {
+    const SentenceScan s{doc, layer, layer.sentences[si], &memory};
+    std::optional<Day> reference = doc_anchor;
+    if (Continues(s, account)) {
+      reference = account.day;
+      account.paragraph = s.sentence.paragraph;
+    } else {
+      account.active = false;
+    }
+    // Most sentences hold no time word at all: one cheap test per token skips them.
+    bool any = false;
+    strong.assign(s.sentence.end_token - s.sentence.first_token, 0);
+    for (uint32_t k = s.sentence.first_token; k < s.sentence.end_token; ++k) {
+      strong[k - s.sentence.first_token] = IsStrong(layer.tokens[k]);
+      any |= strong[k - s.sentence.first_token] != 0;
+    }
+    if (!any) continue;
+    std::vector<Found> found = Scan(s, strong, s.sentence.first_token, reference);
+    AnchorSpeech(s, strong, reference, &found, &account);
+    DateTimesOfDay(&found);
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
+    for (const Found& f : found) out.push_back(ToTimeExpr(s, si, f));
+  }
+  return out;
+}
 
 }  // namespace parley::extract

@@ -1,0 +1,112 @@
+// Recognizer: finds the time expression that starts at a given token of one sentence and
+// normalizes it to a TIMEX3 type and value against a reference day (the anchor) and the tense
+// of its clause. One pass over tokens with cheap closed-class lookups (time_words.h); no
+// regular expressions. The driver (times.cc) chooses the anchor (document date, reported
+// speech, a continued account) and turns Found into TimeExpr.
+//
+// Thread-safe: a Recognizer is built per sentence and only reads its inputs, which must
+// outlive it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/times/calendar.h"
+#include "extract/times/time_words.h"
+#include "parley/text.h"
+
+namespace parley::extract::times {
+
+struct Found {
+  uint32_t first = 0, end = 0;  // token range [first, end)
+  std::string type;             // DATE, TIME, DURATION, SET
+  std::string value;
+  std::optional<std::string> value_max;
+  bool relative = false;        // resolved against the anchor
+  std::optional<Day> day;       // the one day it denotes, when it does
+  // A limit the expression sets ("within 10 to 12 days"): anchor + [limit_min, limit_max] units.
+  bool limit = false;
+  int limit_min = 0, limit_max = 0;
+  Unit limit_unit = Unit::kDay;
+  int quarter_year = 0, quarter = 0;  // a quarter it names (for "a year earlier" later on)
+  bool clause_anchor = false;  // "a day after <clause>": dates the clause that follows
+  bool time_of_day = false;    // "10:35 a.m.": its day comes from the dates around it
+  std::optional<Day> anchor_day;  // the anchor it was resolved against (set by the driver)
+};
+
+// What the recognizer may know from earlier sentences of the document.
+struct DocMemory {
+  int quarter_year = 0, quarter = 0;  // the last quarter named ("the third quarter")
+};
+
+class Recognizer {
+ public:
+  Recognizer(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+             uint32_t end, std::optional<Day> anchor, const DocMemory* memory);
+
+  // Matches a time expression starting at token `i`; fills *out and returns true.
+  // `strong_ahead` tells whether one of tokens i+1..i+3 is a strong trigger (IsStrongTrigger):
+  // a weak word ("the", "last", "two") starts an expression only before one.
+  bool MatchAt(uint32_t i, bool strong_here, bool strong_ahead, Found* out) const;
+
+  // The tense of the clause around token `i`, from the nearest tense cue in the sentence.
+  Direction DirectionAt(uint32_t i) const;
+
+ private:
+  std::string_view Norm(uint32_t i) const;
+  bool IsCapitalized(uint32_t i) const;
+  bool Adjacent(uint32_t a, uint32_t b) const;  // no space between tokens a and b
+
+  bool MatchCore(uint32_t i, Found* out) const;
+  bool MatchModified(uint32_t i, Found* out) const;
+  bool MatchLimit(uint32_t i, Found* out) const;
+  bool MatchNumericDate(uint32_t i, Found* out) const;
+  bool MatchWeekday(uint32_t i, Found* out) const;
+  bool MatchMonthFirst(uint32_t i, Found* out) const;
+  bool MatchDayFirst(uint32_t i, Found* out) const;
+  bool MatchDeictic(uint32_t i, Found* out) const;
+  bool MatchDeicticUnit(uint32_t i, uint32_t j, int shift, Found* out) const;
+  bool MatchDeicticName(uint32_t i, uint32_t j, int shift, Found* out) const;
+  bool MatchWord(uint32_t i, Found* out) const;
+  bool MatchQuarter(uint32_t i, Found* out) const;
+  bool MatchSeason(uint32_t i, Found* out) const;
+  bool MatchCount(uint32_t i, Found* out) const;
+  bool MatchCountTail(uint32_t i, uint32_t j, int lo, int hi, Unit unit, Found* out) const;
+  bool MatchAdjectiveDuration(uint32_t i, Found* out) const;
+  bool MatchVagueDuration(uint32_t i, Found* out) const;
+  bool MatchTimeOfDay(uint32_t i, Found* out) const;
+  bool MatchSet(uint32_t i, Found* out) const;
+  bool MatchYear(uint32_t i, Found* out) const;
+  bool MatchHoliday(uint32_t i, Found* out) const;
+  bool MatchYearAgo(uint32_t i, Found* out) const;
+  // "the year", "the fiscal year", "the weekend"; as a date after "the end of" and the like.
+  bool MatchTheUnit(uint32_t i, bool as_date, Found* out) const;
+
+  // Reads a count or a range of counts ("10", "ten", "10 to 12", "10-12", "a few") at j;
+  // returns the token after it, or 0 when there is none. lo/hi are -1 for a vague count.
+  uint32_t ReadCount(uint32_t j, int* lo, int* hi) const;
+  // A year written as a number token at i (1000..2099 in a year-like context), or -1.
+  int YearAt(uint32_t i, bool lenient) const;
+  int DayNumberAt(uint32_t i) const;
+  bool MonthAt(uint32_t i, int* month) const;
+  // Fills a DATE for one day, a month (day 0) or a year (month 0) of an absolute date.
+  void SetDate(int year, int month, int day, Found* out) const;
+  void SetDay(Day d, Found* out) const;
+  // A part of the day after token j ("Tuesday evening"): turns the DATE into a TIME.
+  uint32_t AddPartOfDay(uint32_t j, Found* out) const;
+  std::string ShiftedValue(Unit unit, int amount, Found* out) const;
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  uint32_t first_, end_;
+  std::optional<Day> anchor_;
+  const DocMemory* memory_;
+  void ReadCues() const;
+  mutable bool cues_read_ = false;
+  mutable std::vector<std::pair<uint32_t, Direction>> cues_;  // tense cues in the sentence
+};
+
+}  // namespace parley::extract::times

@@ -1,0 +1,446 @@
+// The relative expressions of the Recognizer: deictic words ("today", "last week", "next
+// Tuesday"), counted units ("two days ago", "a day after", "10 to 12 days"), vague
+// references (PRESENT_REF, PAST_REF, FUTURE_REF), times of day and sets.
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "extract/times/recognizer.h"
+
+namespace parley::extract::times {
+namespace {
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+int ShiftOf(std::string_view w) {
+  if (w == "last" || w == "past" || w == "previous" || w == "preceding") return -1;
+  if (w == "next" || w == "coming" || w == "following" || w == "upcoming") return 1;
+  if (w == "this" || w == "current" || w == "present") return 0;
+  return 99;
+}
+
+std::string Quarter(Day d) {
+  return FormatYear(YearOf(d)) + "-Q" + std::to_string((MonthOf(d) - 1) / 3 + 1);
+}
+
+}  // namespace
+
+// The anchor moved by `amount` units, written at the unit's granularity.
+std::string Recognizer::ShiftedValue(Unit unit, int amount, Found* out) const {
+  const Day d = ShiftDay(*anchor_, unit, amount);
+  out->relative = true;
+  switch (unit) {
+    case Unit::kSecond:
+    case Unit::kMinute:
+    case Unit::kHour:
+    case Unit::kDay: out->day = d; return FormatDay(d);
+    case Unit::kWeek: return FormatWeek(d);
+    case Unit::kWeekend: return FormatWeek(d) + "-WE";
+    case Unit::kMonth: return FormatMonth(YearOf(d), MonthOf(d));
+    case Unit::kQuarter: return Quarter(d);
+    case Unit::kHalf: return FormatYear(YearOf(d)) + (MonthOf(d) <= 6 ? "-H1" : "-H2");
+    case Unit::kYear: return FormatYear(YearOf(d));
+    case Unit::kDecade: return FormatYear(YearOf(d)).substr(0, 3);
+    case Unit::kCentury: return FormatYear(YearOf(d)).substr(0, 2);
+  }
+  return FormatDay(d);
+}
+
+// "last week", "this year", "next Tuesday", "last November", "this summer", "the past two
+// months", "the next 10 days", "the first nine months".
+bool Recognizer::MatchDeictic(uint32_t i, Found* out) const {
+  const bool the = Norm(i) == "the";
+  const uint32_t j = the ? i + 1 : i;
+  const std::string_view w = Norm(j);
+  int shift = ShiftOf(w);
+  if (shift == 99 && !(w == "first" && the)) return false;
+  // A counted span: "the past two months", "the next 10 days".
+  int lo, hi;
+  const uint32_t k = ReadCount(j + 1, &lo, &hi);
+  bool plural = false;
+  if (k > 0 && UnitOf(Norm(k), &plural) && (plural || lo == 1)) {
+    const Unit unit = *UnitOf(Norm(k));
+    out->type = "DURATION";
+    out->value = DurationValue(lo, unit);
+    if (hi != lo) out->value_max = DurationValue(hi, unit);
+    out->first = i;
+    out->end = k + 1;
+    if (shift == 1 && lo >= 0 && unit >= Unit::kDay) {
+      out->limit = true, out->limit_min = lo, out->limit_max = hi, out->limit_unit = unit;
+    }
+    return true;
+  }
+  if (w == "first" || (shift != 0 && the && w != "past" && w != "previous" && w != "following" &&
+                       w != "coming"))
+    return false;
+  return MatchDeicticUnit(i, j + 1, shift, out) || MatchDeicticName(i, j + 1, shift, out);
+}
+
+bool Recognizer::MatchDeicticUnit(uint32_t i, uint32_t k, int shift, Found* out) const {
+  bool plural = false;
+  const auto unit = UnitOf(Norm(k), &plural);
+  const std::string_view part = PartOfDayOf(Norm(k));
+  if (!part.empty() && anchor_ && shift <= 0 && Norm(i) != "the") {
+    // "this morning", "last night".
+    out->type = "TIME";
+    out->value = FormatDay(*anchor_ + date::days{shift}) + "T" + std::string(part);
+    out->relative = true;
+    out->first = i, out->end = k + 1;
+    return shift == 0 || part == "NI";
+  }
+  if (!unit || plural || *unit <= Unit::kDay) return false;
+  out->first = i, out->end = k + 1;
+  out->type = "DATE";
+  if (Norm(i) == "the" && Norm(i + 1) == "past") {
+    out->type = "DURATION";  // "the past year": the year up to now
+    out->value = DurationValue(1, *unit);
+    return true;
+  }
+  if (!anchor_) {
+    out->value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF";
+    return true;
+  }
+  out->value = ShiftedValue(*unit, shift, out);
+  return true;
+}
+
+// "last Friday", "next April", "this summer".
+bool Recognizer::MatchDeicticName(uint32_t i, uint32_t k, int shift, Found* out) const {
+  if (!anchor_ || Norm(i) == "the") return false;
+  const std::string_view w = Norm(k);
+  out->first = i, out->end = k + 1;
+  out->relative = true;
+  const Direction dir = shift < 0 ? Direction::kPast : shift > 0 ? Direction::kFuture : DirectionAt(i);
+  if (const int wd = WeekdayOf(w); wd > 0) {
+    SetDay(WeekdayFrom(*anchor_, wd, dir, shift != 0), out);
+    out->end = AddPartOfDay(k + 1, out);
+    return true;
+  }
+  int month = MonthOf(w);
+  std::string_view season = SeasonOf(w);
+  if (month < 0 && season.empty()) return false;
+  const bool is_season = month < 0;
+  if (is_season) month = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 12;
+  int year = YearForMonthDay(*anchor_, month, 0, dir);
+  // "last November" in November means a year ago; "next July" in July a year ahead.
+  const int anchor_index = YearOf(*anchor_) * 12 + MonthOf(*anchor_);
+  const int index = year * 12 + month;
+  const int span = is_season ? 3 : 1;
+  if (shift < 0 && anchor_index < index + span) --year;
+  if (shift > 0 && anchor_index >= index) ++year;
+  out->type = "DATE";
+  out->value = is_season ? FormatYear(year) + "-" + std::string(season) : FormatMonth(year, month);
+  return true;
+}
+
+// Single words and fixed phrases: "today", "yesterday", "now", "recently", "the future".
+bool Recognizer::MatchWord(uint32_t i, Found* out) const {
+  const bool the = Norm(i) == "the";
+  const std::string_view w = Norm(the ? i + 1 : i);
+  out->first = i;
+  out->end = the ? i + 2 : i + 1;
+  out->type = "DATE";
+  int offset = 99;
+  if (w == "today") offset = 0;
+  if (w == "yesterday") offset = -1;
+  if (w == "tomorrow") offset = 1;
+  if (w == "tonight") offset = 0;
+  if (offset != 99 && !the) {
+    if (!anchor_) {
+      out->value = offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
+      return true;
+    }
+    SetDay(*anchor_ + date::days{offset}, out);
+    out->relative = true;
+    if (w == "tonight") out->value += "TNI";
+    out->end = AddPartOfDay(out->end, out);
+    return true;
+  }
+  if (!the && (w == "now" || w == "currently" || w == "presently" || w == "nowadays")) {
+    out->value = "PRESENT_REF";
+  } else if (!the && (w == "recently" || w == "lately")) {
+    out->value = "PAST_REF";
+  } else if (!the && w == "current" && !UnitOf(Norm(i + 1))) {
+    out->value = "PRESENT_REF";
+  } else if (the && w == "past" && UnitOf(Norm(i + 2)) == std::nullopt && ReadCount(i + 2, nullptr, nullptr) == 0) {
+    out->value = "PAST_REF";
+  } else if (w == "future" && (the || Norm(i - 1) == "near")) {
+    out->value = "FUTURE_REF";
+  } else {
+    return false;
+  }
+  return true;
+}
+
+uint32_t Recognizer::ReadCount(uint32_t j, int* lo, int* hi) const {
+  int a = -1, b = -1;
+  std::string_view w = Norm(j);
+  uint32_t next = j + 1;
+  if (w == "between") {
+    a = CountOf(Norm(j + 1));
+    b = CountOf(Norm(j + 3));
+    if (a < 0 || Norm(j + 2) != "and" || b < a) return 0;
+    next = j + 4;
+  } else if (w == "few" || w == "several" || w == "many" || (w == "a" && Norm(j + 1) == "few")) {
+    next = w == "a" ? j + 2 : j + 1;
+  } else if (w == "a" && Norm(j + 1) == "couple" && Norm(j + 2) == "of") {
+    a = b = 2, next = j + 3;
+  } else {
+    a = b = CountOf(w);
+    if (a < 0) return 0;
+    const std::string_view link = Norm(j + 1);
+    const int c = CountOf(Norm(j + 2));
+    if ((link == "to" || link == "-" || link == "or" || link == "\xe2\x80\x93") && c > a &&
+        w != "a" && w != "an") {
+      b = c, next = j + 3;
+    }
+  }
+  if (lo != nullptr) *lo = a, *hi = b;
+  return next;
+}
+
+// "10 to 12 days", "two days ago", "a year earlier", "a day after", "the nine months".
+bool Recognizer::MatchCount(uint32_t i, Found* out) const {
+  const uint32_t j = Norm(i) == "the" ? i + 1 : i;
+  int lo, hi;
+  const uint32_t k = ReadCount(j, &lo, &hi);
+  if (k == 0 || hi >= 1000) return false;
+  bool plural = false;
+  const auto unit = UnitOf(Norm(k), &plural);
+  if (!unit || (plural && lo == 1 && Norm(j) != "1")) return false;
+  if (j > i && (lo < 0 || Norm(k + 1) == "ago")) return false;
+  // "a second round": the ordinal, not the unit.
+  const std::string_view after = Norm(k + 1);
+  if (*unit == Unit::kSecond && !plural && k + 1 < end_ && tokens_[k + 1].kind == TokenKind::kWord &&
+      after != "ago" && after != "later" && after != "earlier" && after != "after" && after != "before")
+    return false;
+  return MatchCountTail(i, k + 1, lo, hi, *unit, out);
+}
+
+bool Recognizer::MatchCountTail(uint32_t i, uint32_t j, int lo, int hi, Unit unit,
+                                Found* out) const {
+  const std::string_view next = Norm(j);
+  const std::string_view after = Norm(j + 1);
+  const bool clause_follows = !after.empty() && after != "," && after != "." && after != ";";
+  int sign = 0;
+  if (next == "ago" || next == "earlier" || (next == "before" && !clause_follows)) sign = -1;
+  if (next == "later" || (next == "after" && !clause_follows) || (next == "from" && after == "now")) sign = 1;
+  // "a day after <event>": the event is that long before the time being told.
+  const bool short_unit = unit == Unit::kDay || unit == Unit::kWeek;
+  if (next == "after" && clause_follows) sign = short_unit ? -1 : 0;
+  if (next == "before" && clause_follows) sign = short_unit ? 1 : 0;
+  out->first = i;
+  if (sign != 0 && lo == hi && anchor_) {
+    out->end = j + 1 + (next == "from" ? 1 : 0);
+    out->type = "DATE";
+    if (lo < 0) {
+      out->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
+    } else if (unit == Unit::kYear && memory_ != nullptr && memory_->quarter > 0 &&
+               (next == "earlier" || next == "ago")) {
+      out->value = FormatYear(memory_->quarter_year - lo) + "-Q" + std::to_string(memory_->quarter);
+    } else {
+      out->value = ShiftedValue(unit, sign * lo, out);
+    }
+    out->clause_anchor = clause_follows && (next == "after" || next == "before");
+    return true;
+  }
+  out->end = j;
+  out->type = "DURATION";
+  out->value = DurationValue(lo, unit);
+  if (hi != lo) out->value_max = DurationValue(hi, unit);
+  out->limit_min = lo, out->limit_max = hi, out->limit_unit = unit;
+  // "had 10 to 12 days to end the war": a limit.
+  uint32_t p = i;
+  while (p > first_ && (Norm(p - 1) == "just" || Norm(p - 1) == "only")) --p;
+  const std::string_view verb = Norm(p - 1);
+  if (next == "to" && lo >= 0 && unit >= Unit::kDay &&
+      (verb == "has" || verb == "had" || verb == "have" || verb == "given" || verb == "gave")) {
+    out->limit = true;
+  }
+  return true;
+}
+
+// "year-earlier", "the year-ago quarter", "the comparable year-earlier period": the quarter
+// last named (or the year) a year before.
+bool Recognizer::MatchYearAgo(uint32_t i, Found* out) const {
+  uint32_t j = Norm(i) == "the" ? i + 1 : i;
+  if (j > i && (Norm(j) == "comparable" || Norm(j) == "same")) ++j;
+  const std::string_view w = Norm(j);
+  if ((w != "year-earlier" && w != "year-ago") || !anchor_) return false;
+  ++j;
+  const bool period = Norm(j) == "quarter" || Norm(j) == "period";
+  if (period) ++j;
+  if (j - i > 1 && !period) return false;
+  out->first = i, out->end = j, out->type = "DATE", out->relative = true;
+  if (memory_ != nullptr && memory_->quarter > 0) {
+    out->value = FormatYear(memory_->quarter_year - 1) + "-Q" + std::to_string(memory_->quarter);
+  } else {
+    out->value = ShiftedValue(Unit::kYear, -1, out);
+  }
+  return true;
+}
+
+bool Recognizer::MatchTheUnit(uint32_t i, bool as_date, Found* out) const {
+  if (Norm(i) != "the") return false;
+  uint32_t j = i + 1;
+  const std::string_view adj = Norm(j);
+  if (adj == "full" || adj == "fiscal" || adj == "whole" || adj == "entire") ++j;
+  bool plural = false;
+  const auto unit = UnitOf(Norm(j), &plural);
+  if (!unit || plural || !anchor_) return false;
+  out->first = i, out->end = j + 1;
+  if (*unit == Unit::kWeekend && j == i + 1) {
+    const Direction dir = DirectionAt(i);
+    const Day saturday = WeekdayFrom(*anchor_, 6, dir == Direction::kFuture ? dir : Direction::kPast);
+    out->type = "DATE", out->value = FormatWeek(saturday) + "-WE", out->relative = true;
+    return true;
+  }
+  if (as_date && *unit >= Unit::kWeek) {
+    out->type = "DATE", out->value = ShiftedValue(*unit, 0, out);
+    return true;
+  }
+  if (*unit != Unit::kYear) return false;
+  if (j == i + 1 || adj == "fiscal") {
+    out->type = "DURATION", out->value = "P1Y";  // "results for the year": a stretch of a year
+  } else {
+    out->type = "DATE", out->value = ShiftedValue(*unit, 0, out);  // "the full year"
+  }
+  return true;
+}
+
+// "two-day", "16-hour", "five-year", "week-long".
+bool Recognizer::MatchAdjectiveDuration(uint32_t i, Found* out) const {
+  const std::string_view w = Norm(i);
+  int n = -1;
+  std::optional<Unit> unit;
+  uint32_t end = i + 1;
+  const size_t dash = w.rfind('-');
+  if (dash != std::string_view::npos && i < end_ && tokens_[i].kind == TokenKind::kWord) {
+    std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
+    if (tail == "long" || tail == "old") {
+      if (tail == "old") return false;
+      unit = UnitOf(head), n = 1;
+    } else {
+      n = CountOf(head), unit = UnitOf(tail);
+    }
+  } else if (IsDigits(w) && Norm(i + 1) == "-" && Adjacent(i, i + 1) && Adjacent(i + 1, i + 2)) {
+    n = ToInt(w), unit = UnitOf(Norm(i + 2)), end = i + 3;
+    if (Norm(i + 3) == "-" && Norm(i + 4) == "old") return false;
+  }
+  if (n < 1 || !unit) return false;
+  out->first = i;
+  out->end = end;
+  out->type = "DURATION";
+  out->value = DurationValue(n, *unit);
+  return true;
+}
+
+// "for years", "over decades", "in recent weeks".
+bool Recognizer::MatchVagueDuration(uint32_t i, Found* out) const {
+  const std::string_view w = Norm(i);
+  bool plural = false;
+  if (w == "recent" && UnitOf(Norm(i + 1), &plural) && plural) {
+    out->first = i, out->end = i + 2, out->type = "DURATION";
+    out->value = DurationValue(-1, *UnitOf(Norm(i + 1)));
+    return true;
+  }
+  const std::string_view prev = Norm(i - 1);
+  const auto unit = UnitOf(w, &plural);
+  if (!unit || !plural || (prev != "for" && prev != "over")) return false;
+  out->first = i, out->end = i + 1, out->type = "DURATION", out->value = DurationValue(-1, *unit);
+  return true;
+}
+
+// "10:35 a.m.", "5 p.m.", "noon", "midnight".
+bool Recognizer::MatchTimeOfDay(uint32_t i, Found* out) const {
+  const std::string_view w = Norm(i);
+  int hour = -1, minute = 0;
+  uint32_t end = i + 1;
+  if (w == "noon" || w == "midday") {
+    hour = 12;
+  } else if (w == "midnight") {
+    hour = 24;
+  } else if (i < end_ && tokens_[i].kind == TokenKind::kNumber) {
+    std::string_view digits = w;
+    std::string_view suffix;
+    const size_t letters = w.find_first_of("ap");
+    if (letters != std::string_view::npos) digits = w.substr(0, letters), suffix = w.substr(letters);
+    const size_t colon = digits.find(':');
+    std::string_view h = digits.substr(0, colon);
+    if (!IsDigits(h) || h.size() > 2) return false;
+    hour = ToInt(h);
+    if (colon != std::string_view::npos) {
+      std::string_view m = digits.substr(colon + 1);
+      if (!IsDigits(m) || m.size() != 2) return false;
+      minute = ToInt(m);
+    }
+    if (suffix.empty()) {
+      suffix = Norm(i + 1);
+      if (suffix == "a.m." || suffix == "p.m." || suffix == "am" || suffix == "pm" || suffix == "a.m" ||
+          suffix == "p.m") {
+        end = i + 2;
+      } else if (colon == std::string_view::npos || suffix == ":" || hour > 23 || minute > 59) {
+        return false;
+      } else {
+        suffix = "";
+      }
+    } else if (suffix != "am" && suffix != "pm") {
+      return false;
+    }
+    if (hour > 23 || minute > 59 || (!suffix.empty() && (hour < 1 || hour > 12))) return false;
+    if (!suffix.empty() && suffix[0] == 'p' && hour < 12) hour += 12;
+    if (!suffix.empty() && suffix[0] == 'a' && hour == 12) hour = 0;
+  } else {
+    return false;
+  }
+  out->first = i;
+  out->end = end;
+  out->type = "TIME";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+  out->value = (anchor_ ? FormatDay(*anchor_) : std::string("XXXX-XX-XX")) + buf;
+  out->relative = anchor_.has_value();
+  out->time_of_day = true;
+  return true;
+}
+
+// "every week", "each year", "every Monday", "daily", "twice a week".
+bool Recognizer::MatchSet(uint32_t i, Found* out) const {
+  const std::string_view w = Norm(i);
+  out->first = i;
+  out->type = "SET";
+  if (const std::string_view adverb = SetAdverbOf(w); !adverb.empty()) {
+    out->end = i + 1, out->value = std::string(adverb);
+    return true;
+  }
+  if (const int wd = SetWeekdayOf(w); wd > 0 && IsCapitalized(i)) {
+    out->end = i + 1, out->value = "XXXX-WXX-" + std::to_string(wd);
+    return true;
+  }
+  if (w != "every" && w != "each" && w != "twice" && w != "once") return false;
+  uint32_t j = i + 1;
+  if ((w == "twice" || w == "once") && (Norm(j) == "a" || Norm(j) == "per")) ++j;
+  else if (w == "twice" || w == "once") return false;
+  int n = 1;
+  if (w == "every" && CountOf(Norm(j)) > 1) n = CountOf(Norm(j)), ++j;
+  if (const int wd = WeekdayOf(Norm(j)); wd > 0 && w != "twice" && w != "once") {
+    out->end = j + 1, out->value = "XXXX-WXX-" + std::to_string(wd);
+    return true;
+  }
+  bool plural = false;
+  const auto unit = UnitOf(Norm(j), &plural);
+  if (!unit || (plural != (n > 1))) return false;
+  out->end = j + 1;
+  out->value = DurationValue(n, *unit);
+  return true;
+}
+
+}  // namespace parley::extract::times

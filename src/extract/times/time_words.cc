@@ -1,0 +1,386 @@
+#include "extract/times/time_words.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+namespace parley::extract::times {
+namespace {
+
+using Entry = std::pair<std::string_view, int>;
+
+template <size_t N>
+int Find(const std::array<Entry, N>& table, std::string_view norm) {
+  for (const auto& [word, value] : table) {
+    if (word == norm) return value;
+  }
+  return -1;
+}
+
+constexpr std::array<Entry, 36> kMonths = {{
+    {"january", 1},  {"jan.", 1},  {"jan", 1},   {"february", 2}, {"feb.", 2},  {"feb", 2},
+    {"march", 3},    {"mar.", 3},  {"april", 4}, {"apr.", 4},     {"apr", 4},   {"may", 5},
+    {"june", 6},     {"jun.", 6},  {"july", 7},  {"jul.", 7},     {"august", 8}, {"aug.", 8},
+    {"aug", 8},      {"september", 9}, {"sept.", 9}, {"sep.", 9}, {"sept", 9},  {"october", 10},
+    {"oct.", 10},    {"oct", 10},  {"november", 11}, {"nov.", 11}, {"nov", 11}, {"december", 12},
+    {"dec.", 12},    {"dec", 12},  {"jun", 6},   {"jul", 7},      {"sep", 9},   {"mar", 3},
+}};
+
+constexpr std::array<Entry, 14> kWeekdays = {{
+    {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
+    {"saturday", 6}, {"sunday", 7}, {"mon.", 1}, {"tue.", 2}, {"tues.", 2}, {"wed.", 3},
+    {"thu.", 4}, {"thurs.", 4}, {"fri.", 5},
+}};
+
+constexpr std::array<Entry, 7> kSetWeekdays = {{
+    {"mondays", 1}, {"tuesdays", 2}, {"wednesdays", 3}, {"thursdays", 4}, {"fridays", 5},
+    {"saturdays", 6}, {"sundays", 7},
+}};
+
+constexpr std::array<Entry, 32> kCounts = {{
+    {"a", 1},       {"an", 1},        {"one", 1},      {"two", 2},       {"three", 3},
+    {"four", 4},    {"five", 5},      {"six", 6},      {"seven", 7},     {"eight", 8},
+    {"nine", 9},    {"ten", 10},      {"eleven", 11},  {"twelve", 12},   {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},    {"fifty", 50},
+    {"sixty", 60},  {"seventy", 70},  {"eighty", 80},  {"ninety", 90},   {"hundred", 100},
+    {"dozen", 12},  {"single", 1},
+}};
+
+constexpr std::array<Entry, 12> kOrdinals = {{
+    {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6},
+    {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"eleventh", 11}, {"twelfth", 12},
+}};
+
+struct UnitEntry {
+  std::string_view word;
+  Unit unit;
+  bool plural;
+};
+
+constexpr std::array<UnitEntry, 24> kUnits = {{
+    {"second", Unit::kSecond, false}, {"seconds", Unit::kSecond, true},
+    {"minute", Unit::kMinute, false}, {"minutes", Unit::kMinute, true},
+    {"hour", Unit::kHour, false},     {"hours", Unit::kHour, true},
+    {"day", Unit::kDay, false},       {"days", Unit::kDay, true},
+    {"weekend", Unit::kWeekend, false}, {"weekends", Unit::kWeekend, true},
+    {"week", Unit::kWeek, false},     {"weeks", Unit::kWeek, true},
+    {"month", Unit::kMonth, false},   {"months", Unit::kMonth, true},
+    {"quarter", Unit::kQuarter, false}, {"quarters", Unit::kQuarter, true},
+    {"year", Unit::kYear, false},     {"years", Unit::kYear, true},
+    {"decade", Unit::kDecade, false}, {"decades", Unit::kDecade, true},
+    {"century", Unit::kCentury, false}, {"centuries", Unit::kCentury, true},
+    {"yr", Unit::kYear, false},       {"yrs", Unit::kYear, true},
+}};
+
+// "twenty-five", "twenty five" is two tokens and handled by the caller.
+int HyphenatedCount(std::string_view norm) {
+  const size_t dash = norm.find('-');
+  if (dash == std::string_view::npos) return -1;
+  const int tens = Find(kCounts, norm.substr(0, dash));
+  const int ones = Find(kCounts, norm.substr(dash + 1));
+  if (tens < 20 || tens % 10 != 0 || tens > 90 || ones < 1 || ones > 9) return -1;
+  return tens + ones;
+}
+
+// Words that name a time by themselves (with months, weekdays, units, seasons, parts of day).
+constexpr std::string_view kStrongTriggers[] = {
+    "today", "yesterday", "tomorrow", "tonight", "now", "currently", "presently", "nowadays",
+    "recently", "lately", "current", "future", "recent", "past", "noon", "midday", "midnight",
+    "christmas", "halloween", "thanksgiving", "year-earlier", "year-ago", "overnight", "daily",
+    "nightly", "weekly", "monthly", "yearly", "hourly", "spring", "summer", "fall", "autumn",
+    "winter", "morning", "afternoon", "evening", "night"};
+
+// Words that begin an expression only before a time word ("last week", "the end of May").
+constexpr std::string_view kWeakTriggers[] = {
+    "the", "a", "an", "last", "next", "this", "coming", "past", "previous", "following",
+    "upcoming", "preceding", "present", "early", "late", "earlier", "later", "mid", "within",
+    "between", "from", "fiscal", "every", "each", "twice", "once", "new", "few", "several",
+    "many", "couple", "near", "end", "beginning", "start", "middle", "rest", "comparable",
+    "same", "latest", "full", "whole", "entire"};
+
+constexpr std::string_view kFutureCues[] = {
+    "will", "'ll", "shall", "won't", "expected", "expects", "scheduled", "planned", "plans",
+    "plan", "due", "upcoming", "would", "intends", "aims", "hopes", "going", "tomorrow",
+    "wants", "until", "could", "might", "can", "soon", "set", "planning", "ready"};
+
+constexpr std::string_view kPastCues[] = {
+    "said", "told", "was", "were", "had", "did", "ago", "last", "earlier", "held", "met",
+    "took", "made", "came", "went", "gave", "saw", "began", "left", "led", "won", "lost",
+    "fell", "rose", "struck", "found", "sent", "brought", "thought", "knew", "got", "spoke",
+    "wrote", "became", "kept", "paid", "sold", "bought", "fled", "fought", "shot", "spent",
+    "stood", "broke", "chose", "drove", "flew", "threw", "heard", "felt", "built", "caught",
+    "ran", "meant", "yesterday", "previously", "recently", "since", "taken", "been",
+    "stole", "slept", "hid"};
+
+enum WordFlag : uint8_t { kStrong = 1, kWeak = 8, kFuture = 2, kPast = 4 };
+
+// Everything the tables say about one word, found with one lookup.
+struct WordInfo {
+  uint8_t flags = 0;
+  int8_t month = -1, weekday = -1, set_weekday = -1, ordinal = -1, unit = -1;
+  bool plural = false;
+  int16_t count = -1;
+};
+
+// The time words in a small open-addressing index (length and first letter kept beside each
+// entry, so a probe rarely touches the entries), behind a filter on the first two letters that
+// turns most ordinary words away before any hashing. std::unordered_map cost more than the rest
+// of the recognizer put together.
+class WordTable {
+ public:
+  WordTable() {
+    entries_.reserve(512);
+    for (const auto& e : kMonths) At(e.first).month = static_cast<int8_t>(e.second);
+    for (const auto& e : kWeekdays) At(e.first).weekday = static_cast<int8_t>(e.second);
+    for (const auto& e : kSetWeekdays) At(e.first).set_weekday = static_cast<int8_t>(e.second);
+    for (const auto& e : kUnits) {
+      At(e.word).unit = static_cast<int8_t>(e.unit);
+      At(e.word).plural = e.plural;
+    }
+    for (auto& entry : entries_) entry.info.flags |= kStrong;
+    for (const auto& e : kCounts) At(e.first).count = static_cast<int16_t>(e.second);
+    for (const auto& e : kOrdinals) At(e.first).ordinal = static_cast<int8_t>(e.second);
+    for (const auto& e : kCounts) At(e.first).flags |= kWeak;
+    for (const auto& e : kOrdinals) At(e.first).flags |= kWeak;
+    for (auto w : kStrongTriggers) At(w).flags |= kStrong;
+    for (auto w : kWeakTriggers) At(w).flags |= kWeak;
+    for (auto w : kFutureCues) At(w).flags |= kFuture;
+    for (auto w : kPastCues) At(w).flags |= kPast;
+    for (const auto& e : entries_) {
+      if (e.info.flags & kStrong) strong_shapes_[ShapeIndex(e.key)] |= SecondBit(e.key);
+    }
+  }
+
+  // Find, for words that may be strong triggers only: a word whose first letter, length and
+  // second letter match no strong trigger is turned away by one test of a 2 KB table.
+  const WordInfo* FindStrong(std::string_view w) const {
+    if (w.size() < 2 || w.size() > kMaxLength || w[0] < 'a' || w[0] > 'z') return nullptr;
+    if ((strong_shapes_[ShapeIndex(w)] & SecondBit(w)) == 0) return nullptr;
+    return Find(w);
+  }
+
+  const WordInfo* Find(std::string_view w) const {
+    if (w.empty() || w.size() > kMaxLength || !prefixes_[Prefix(w)]) return nullptr;
+    for (size_t i = Hash(w) & kMask;; i = (i + 1) & kMask) {
+      const Slot slot = slots_[i];
+      if (slot.length == 0) return nullptr;
+      if (slot.length == w.size() && slot.first == w[0] && entries_[slot.entry].key == w)
+        return &entries_[slot.entry].info;
+    }
+  }
+
+ private:
+  static constexpr size_t kSize = 1024, kMask = kSize - 1, kMaxLength = 16;
+  struct Slot {
+    uint8_t length = 0;
+    char first = 0;
+    uint16_t entry = 0;
+  };
+  struct Entry {
+    std::string_view key;
+    WordInfo info;
+  };
+
+  static size_t ShapeIndex(std::string_view w) {
+    return static_cast<size_t>(w[0] - 'a') * (kMaxLength + 1) + w.size();
+  }
+  static uint32_t SecondBit(std::string_view w) {
+    const char c = w[1];
+    return 1u << (c >= 'a' && c <= 'z' ? c - 'a' : 26);
+  }
+  static size_t Prefix(std::string_view w) {
+    const size_t second = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
+    return static_cast<unsigned char>(w[0]) * 256u + second;
+  }
+  // Length, the first two and the last letters: enough to spread a few hundred words, and no
+  // loop over the word.
+  static uint32_t Hash(std::string_view w) {
+    const auto at = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(w[i])); };
+    const uint32_t second = w.size() > 1 ? at(1) : 0;
+    const uint32_t h = (static_cast<uint32_t>(w.size()) * 2654435761u) ^ (at(0) * 40503u) ^
+                       (second * 9973u) ^ (at(w.size() - 1) * 6151u);
+    return h ^ (h >> 13);
+  }
+  WordInfo& At(std::string_view w) {
+    prefixes_[Prefix(w)] = true;
+    for (size_t i = Hash(w) & kMask;; i = (i + 1) & kMask) {
+      Slot& slot = slots_[i];
+      if (slot.length == 0) {
+        slot = {static_cast<uint8_t>(w.size()), w[0], static_cast<uint16_t>(entries_.size())};
+        entries_.push_back({w, WordInfo{}});
+      }
+      if (slot.length == w.size() && slot.first == w[0] && entries_[slot.entry].key == w)
+        return entries_[slot.entry].info;
+    }
+  }
+
+  std::array<Slot, kSize> slots_{};
+  std::vector<Entry> entries_;
+  std::vector<bool> prefixes_ = std::vector<bool>(65536, false);
+  std::array<uint32_t, 26 * (kMaxLength + 1)> strong_shapes_{};
+};
+
+// Built at start-up (from the constant tables above, in this file), so lookups need no guard.
+const WordTable kTable;
+
+const WordTable& Table() { return kTable; }
+
+const WordInfo* Info(std::string_view norm) { return Table().Find(norm); }
+const WordInfo* StrongInfo(std::string_view norm) { return Table().FindStrong(norm); }
+
+// Eight bytes at a time: this runs on most words of a text.
+bool HasHyphen(std::string_view w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  constexpr uint64_t kHyphens = kOnes * static_cast<uint8_t>('-');
+  size_t i = 0;
+  for (; i + 8 <= w.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, w.data() + i, 8);
+    v ^= kHyphens;
+    if ((v - kOnes) & ~v & kHighs) return true;
+  }
+  for (; i < w.size(); ++i) {
+    if (w[i] == '-') return true;
+  }
+  return false;
+}
+
+uint8_t FlagsOf(std::string_view norm) {
+  const WordInfo* info = Info(norm);
+  return info == nullptr ? 0 : info->flags;
+}
+
+}  // namespace
+
+int TriggerOf(std::string_view norm) {
+  if (norm.empty()) return 0;
+  if ((norm[0] >= '0' && norm[0] <= '9') || norm.find('-') != std::string_view::npos) return 2;
+  const uint8_t f = FlagsOf(norm);
+  return (f & kStrong) ? 2 : (f & kWeak) ? 1 : 0;
+}
+
+bool IsStrongTrigger(std::string_view norm) {
+  if (norm.empty()) return false;
+  if (norm[0] >= '0' && norm[0] <= '9') {
+    // "1,000" and "250000" count things; times are short numbers, years and dates.
+    return norm.size() <= 10 && norm.find(',') == std::string_view::npos;
+  }
+  if (norm.size() < 3) return false;  // "of", "in", "to": no time word is that short
+  const WordInfo* info = StrongInfo(norm);
+  if (info != nullptr) return (info->flags & kStrong) != 0;
+  return norm.size() >= 5 && HasHyphen(norm);  // "two-day", "third-quarter", "mid-August"
+}
+
+int TenseCueOf(std::string_view norm) {
+  const uint8_t f = FlagsOf(norm);
+  if (f & kFuture) return 1;
+  if (f & kPast) return -1;
+  if (norm.size() > 4 && norm.compare(norm.size() - 2, 2, "ed") == 0 && norm[0] >= 'a') return -1;
+  return 0;
+}
+
+int MonthOf(std::string_view norm) {
+  const WordInfo* info = Info(norm);
+  return info == nullptr ? -1 : info->month;
+}
+
+int WeekdayOf(std::string_view norm) {
+  const WordInfo* info = Info(norm);
+  return info == nullptr ? -1 : info->weekday;
+}
+
+int SetWeekdayOf(std::string_view norm) {
+  const WordInfo* info = Info(norm);
+  return info == nullptr ? -1 : info->set_weekday;
+}
+
+int CountOf(std::string_view norm) {
+  if (norm.empty()) return -1;
+  if (norm[0] >= '0' && norm[0] <= '9') {
+    int n = 0;
+    for (char c : norm) {
+      if (c < '0' || c > '9') return -1;
+      n = n * 10 + (c - '0');
+      if (n > 100000) return -1;
+    }
+    return n;
+  }
+  const WordInfo* info = Info(norm);
+  if (info != nullptr && info->count >= 0) return info->count;
+  return norm.find('-') != std::string_view::npos ? HyphenatedCount(norm) : -1;
+}
+
+int OrdinalOf(std::string_view norm) {
+  const WordInfo* info = Info(norm);
+  if (info != nullptr && info->ordinal >= 0) return info->ordinal;
+  if (norm.size() < 3 || norm[0] < '0' || norm[0] > '9') return -1;
+  const std::string_view suffix = norm.substr(norm.size() - 2);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return -1;
+  const int n = CountOf(norm.substr(0, norm.size() - 2));
+  return n >= 1 && n <= 31 ? n : -1;
+}
+
+std::optional<Unit> UnitOf(std::string_view norm, bool* plural) {
+  const WordInfo* info = Info(norm);
+  if (info == nullptr || info->unit < 0) return std::nullopt;
+  if (plural != nullptr) *plural = info->plural;
+  return static_cast<Unit>(info->unit);
+}
+
+std::string_view SeasonOf(std::string_view norm) {
+  if (norm == "spring") return "SP";
+  if (norm == "summer") return "SU";
+  if (norm == "fall" || norm == "autumn") return "FA";
+  if (norm == "winter") return "WI";
+  return "";
+}
+
+std::string_view PartOfDayOf(std::string_view norm) {
+  if (norm == "morning") return "MO";
+  if (norm == "afternoon") return "AF";
+  if (norm == "evening") return "EV";
+  if (norm == "night" || norm == "overnight") return "NI";
+  return "";
+}
+
+std::string_view SetAdverbOf(std::string_view norm) {
+  if (norm == "daily" || norm == "nightly") return "P1D";
+  if (norm == "weekly") return "P1W";
+  if (norm == "monthly") return "P1M";
+  if (norm == "yearly") return "P1Y";
+  if (norm == "hourly") return "PT1H";
+  return "";
+}
+
+std::string DurationValue(int n, Unit unit) {
+  // The count in the unit TIMEX3 writes ("P2D" for a weekend, "P10Y" for a decade).
+  int scale = 1;
+  std::string_view letter = "D";
+  bool clock = false;
+  switch (unit) {
+    case Unit::kSecond: letter = "S", clock = true; break;
+    case Unit::kMinute: letter = "M", clock = true; break;
+    case Unit::kHour: letter = "H", clock = true; break;
+    case Unit::kDay: break;
+    case Unit::kWeekend: scale = 2; break;
+    case Unit::kWeek: letter = "W"; break;
+    case Unit::kMonth: letter = "M"; break;
+    case Unit::kQuarter: letter = "Q"; break;
+    case Unit::kHalf: letter = "M", scale = 6; break;
+    case Unit::kYear: letter = "Y"; break;
+    case Unit::kDecade: letter = n < 0 ? "DE" : "Y", scale = 10; break;
+    case Unit::kCentury: letter = n < 0 ? "CE" : "Y", scale = 100; break;
+  }
+  std::string value(clock ? "PT" : "P");
+  value.append(n < 0 ? std::string("X") : std::to_string(n * scale));
+  value.append(letter);
+  return value;
+}
+
+}  // namespace parley::extract::times

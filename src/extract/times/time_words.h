@@ -1,0 +1,53 @@
+// Time words: the closed-class vocabulary of English time expressions (month and weekday
+// names, number words, calendar units, seasons, parts of the day, set adverbs), looked up by a
+// token's case-folded norm. Pure functions over static tables; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace parley::extract::times {
+
+// Calendar units, ordered from the smallest. kWeekend and kQuarter are units too because
+// news measures in them ("the weekend", "the third quarter").
+enum class Unit { kSecond, kMinute, kHour, kDay, kWeekend, kWeek, kMonth, kQuarter, kHalf, kYear,
+                  kDecade, kCentury };
+
+// 1..12 for "january", "jan", "jan.", "sept." ...
+int MonthOf(std::string_view norm);
+// 1..7 (ISO: Monday = 1) for "monday", "mon.", "mondays" is not a weekday (see SetWeekdayOf).
+int WeekdayOf(std::string_view norm);
+// 1..7 for a plural weekday ("mondays"), which names a set.
+int SetWeekdayOf(std::string_view norm);
+// A number written as a word or digits: "two" -> 2, "a"/"an"/"one" -> 1, "12" -> 12,
+// "twenty-five" -> 25. Returns -1 when the token is not a plain count.
+int CountOf(std::string_view norm);
+// An ordinal: "first" -> 1, "third" -> 3, "27th" -> 27, "last" is not an ordinal. -1 otherwise.
+int OrdinalOf(std::string_view norm);
+// "day", "days", "week" ... ; `plural` tells whether the word was plural.
+std::optional<Unit> UnitOf(std::string_view norm, bool* plural = nullptr);
+// "spring" -> "SP", "summer" -> "SU", "fall"/"autumn" -> "FA", "winter" -> "WI"; "" otherwise.
+std::string_view SeasonOf(std::string_view norm);
+// "morning" -> "MO", "afternoon" -> "AF", "evening" -> "EV", "night" -> "NI"; "" otherwise.
+std::string_view PartOfDayOf(std::string_view norm);
+// "daily" -> "P1D", "weekly" -> "P1W", "annually" -> "P1Y" ...; "" otherwise.
+std::string_view SetAdverbOf(std::string_view norm);
+
+// Whether a time expression may start with this word: 2 for a word or number that can name a
+// time itself ("May", "week", "2022", "today"), 1 for one that begins an expression only
+// before such a word ("the", "last", "two", "within"), 0 otherwise. The cheap test that lets
+// the recognizer skip most tokens.
+int TriggerOf(std::string_view norm);
+// TriggerOf(norm) == 2, answered for most ordinary words by a bit test on their first two
+// letters, without a lookup.
+bool IsStrongTrigger(std::string_view norm);
+// The tense a word signals: +1 future ("will", "expected"), -1 past ("said", "ago", a word in
+// -ed), 0 none.
+int TenseCueOf(std::string_view norm);
+
+// TIMEX3 duration of `n` units: (3, kYear) -> "P3Y", (5, kHour) -> "PT5H"; n < 0 gives "PXY".
+std::string DurationValue(int n, Unit unit);
+
+}  // namespace parley::extract::times

@@ -1,0 +1,227 @@
+// Time expressions end to end through the text stage: recognition, TIMEX3 values against the
+// document date, the tense of the clause, reported speech and continued accounts, deadlines.
+// Table-driven: each case is a short text, its document date and one expected expression.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/testing.h"
+#include "extract/times/times.h"
+#include "parley/ingest.h"
+#include "text/segmenter.h"
+
+namespace parley::extract {
+namespace {
+
+std::vector<TimeExpr> Find(const std::string& text, const char* date) {
+  Document doc;
+  doc.text = text;
+  if (date != nullptr) doc.published = date;
+  const TextLayer layer = text::Segment(doc.text);
+  return FindTimes(doc, layer);
+}
+
+struct Case {
+  const char* text;
+  const char* date;
+  const char* span;   // the expression's text
+  const char* type;
+  const char* value;
+  const char* value_max = nullptr;
+};
+
+const TimeExpr* Lookup(const std::vector<TimeExpr>& times, const std::string& span) {
+  for (const auto& t : times) {
+    if (t.text == span) return &t;
+  }
+  return nullptr;
+}
+
+void Check(const Case& c) {
+  const auto times = Find(c.text, c.date);
+  const TimeExpr* t = Lookup(times, c.span);
+  ASSERT_NE(t, nullptr) << "no \"" << c.span << "\" in: " << c.text;
+  EXPECT_EQ(t->type, c.type) << c.text;
+  EXPECT_EQ(t->value, c.value) << c.text;
+  if (c.value_max != nullptr) {
+    ASSERT_TRUE(t->value_max.has_value()) << c.text;
+    EXPECT_EQ(*t->value_max, c.value_max) << c.text;
+  }
+  EXPECT_EQ(c.text + std::string(), std::string(c.text).substr(0))
+      << "offsets point into the text";
+  EXPECT_EQ(std::string(c.text).substr(t->start, t->end - t->start), t->text);
+}
+
+TEST(Times, AbsoluteDates) {
+  const Case cases[] = {
+      {"The deal was signed on July 29, 2025.", "2025-08-01", "July 29, 2025", "DATE", "2025-07-29"},
+      {"The deal was signed on 29 July 2025 in Minsk.", "2025-08-01", "29 July 2025", "DATE", "2025-07-29"},
+      {"Talks were held on the 3rd of March.", "2025-08-01", "3rd of March", "DATE", "2025-03-03"},
+      {"Elections were held in 2022.", "2025-08-01", "2022", "DATE", "2022"},
+      {"Inflation soared in the 1990s.", "2025-08-01", "1990s", "DATE", "199X"},
+      {"Troops will leave by mid-August.", "2025-07-01", "mid-August", "DATE", "2025-08"},
+      {"Growth slowed in early 2024.", "2025-07-01", "early 2024", "DATE", "2024"},
+      {"The report is dated 2025-07-29.", "2025-08-01", "2025-07-29", "DATE", "2025-07-29"},
+      {"The ceasefire began in July 1997.", "2025-08-01", "July 1997", "DATE", "1997-07"},
+      {"Friday, January 4, 2019 The summit opened.", "2019-01-04", "Friday, January 4, 2019", "DATE", "2019-01-04"},
+      {"Profits rose in the third quarter of 2024.", "2025-08-01", "the third quarter of 2024", "DATE", "2024-Q3"},
+      {"He arrived on Christmas Eve.", "2025-01-10", "Christmas Eve", "DATE", "2024-12-24"},
+      {"The blast occurred at about 10:35 a.m. Friday.", "1998-08-08", "10:35 a.m.", "TIME", "1998-08-07T10:35"},
+      {"Last summer the army withdrew.", "2025-07-29", "Last summer", "DATE", "2024-SU"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
+TEST(Times, RelativeToTheDocumentDate) {
+  const Case cases[] = {
+      {"The Kremlin said Tuesday that talks had stalled.", "2025-07-29", "Tuesday", "DATE", "2025-07-29"},
+      {"The minister resigned on Monday.", "2025-07-29", "Monday", "DATE", "2025-07-28"},
+      {"The minister will resign on Monday.", "2025-07-29", "Monday", "DATE", "2025-08-04"},
+      {"Parliament is expected to vote Friday.", "2025-07-29", "Friday", "DATE", "2025-08-01"},
+      {"Rebels attacked the town yesterday.", "2025-07-29", "yesterday", "DATE", "2025-07-28"},
+      {"Rebels attacked the town last week.", "2025-07-29", "last week", "DATE", "2025-W30"},
+      {"Prices rose earlier this month.", "2025-07-29", "earlier this month", "DATE", "2025-07"},
+      {"Elections are due next year.", "2025-07-29", "next year", "DATE", "2026"},
+      {"The army withdrew two days ago.", "2025-07-29", "two days ago", "DATE", "2025-07-27"},
+      {"The talks may resume this summer.", "2025-07-29", "this summer", "DATE", "2025-SU"},
+      {"Fighting has intensified in recent weeks.", "2025-07-29", "recent weeks", "DURATION", "PXW"},
+      {"The president is now in Kyiv.", "2025-07-29", "now", "DATE", "PRESENT_REF"},
+      {"Sanctions were imposed last Friday.", "2025-07-29", "last Friday", "DATE", "2025-07-25"},
+      {"A truce was agreed a year earlier.", "2025-07-29", "a year earlier", "DATE", "2024"},
+      {"Troops arrived Tuesday evening.", "2025-07-30", "Tuesday evening", "DATE", "2025-07-29TEV"},
+      {"Envoys met this morning.", "2025-07-30", "this morning", "TIME", "2025-07-30TMO"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
+TEST(Times, YearLeftOutFollowsTense) {
+  const Case cases[] = {
+      {"Talks took place in Istanbul on Feb. 27.", "2025-07-29", "Feb. 27", "DATE", "2025-02-27"},
+      {"A second round took place on April 10.", "2025-07-29", "April 10", "DATE", "2025-04-10"},
+      {"Earlier in February, the ministers met.", "2025-07-29", "February", "DATE", "2025-02"},
+      {"The next round will be held on April 10.", "2025-07-29", "April 10", "DATE", "2026-04-10"},
+      // Around New Year.
+      {"The rebels attacked on Dec. 30.", "2025-01-03", "Dec. 30", "DATE", "2024-12-30"},
+      {"The summit will open on Jan. 5.", "2024-12-28", "Jan. 5", "DATE", "2025-01-05"},
+      {"He said the payment is due Dec. 15.", "1989-11-20", "Dec. 15", "DATE", "1989-12-15"},
+      {"Voting ended in December.", "2025-01-03", "December", "DATE", "2024-12"},
+      // Leap days.
+      {"The treaty was signed on Feb. 29.", "2025-03-10", "Feb. 29", "DATE", "2024-02-29"},
+      {"The vote will be held on Feb. 29.", "2024-02-10", "Feb. 29", "DATE", "2024-02-29"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
+TEST(Times, RangesDurationsAndSets) {
+  const Case cases[] = {
+      {"Six properties were seized between 2016 and 2018.", "2025-07-29", "between 2016 and 2018", "DATE", "2016/2018"},
+      {"The war lasted from 1991 to 1995.", "2025-07-29", "from 1991 to 1995", "DATE", "1991/1995"},
+      {"He was jailed for three years.", "2025-07-29", "three years", "DURATION", "P3Y"},
+      {"Russia has 10 to 12 days to act.", "2025-07-29", "10 to 12 days", "DURATION", "P10D", "P12D"},
+      {"Russia has 10-12 days to act.", "2025-07-29", "10-12 days", "DURATION", "P10D", "P12D"},
+      {"After a 16-hour flight he landed.", "2025-07-29", "16-hour", "DURATION", "PT16H"},
+      {"They ended a two-day visit.", "2025-07-29", "two-day", "DURATION", "P2D"},
+      {"Inspectors report every week.", "2025-07-29", "every week", "SET", "P1W"},
+      {"The council meets every Monday.", "2025-07-29", "every Monday", "SET", "XXXX-WXX-1"},
+      {"Shelling continues daily.", "2025-07-29", "daily", "SET", "P1D"},
+      {"Talks lasted five hours.", "2025-07-29", "five hours", "DURATION", "PT5H"},
+      {"Results for the first nine months were weak.", "2025-07-29", "the first nine months", "DURATION", "P9M"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
+TEST(Times, DeadlinesAreCountedFromTheAnchor) {
+  const auto times = Find("Trump said Monday Russia had 10 to 12 days to end the war.", "2025-07-29");
+  const TimeExpr* t = Lookup(times, "10 to 12 days");
+  ASSERT_NE(t, nullptr);
+  ASSERT_TRUE(t->anchor && t->deadline);
+  EXPECT_EQ(*t->anchor, "2025-07-28");  // anchored to when it was said
+  EXPECT_EQ(t->deadline->earliest, "2025-08-07");
+  EXPECT_EQ(t->deadline->latest, "2025-08-09");
+
+  const auto within = Find("He said sanctions will follow within 30 days.", "2025-07-29");
+  const TimeExpr* w = Lookup(within, "within 30 days");
+  ASSERT_NE(w, nullptr);
+  ASSERT_TRUE(w->deadline);
+  EXPECT_EQ(w->deadline->earliest, "2025-08-28");
+  EXPECT_EQ(w->deadline->latest, "2025-08-28");
+  // A duration that sets no limit has no deadline.
+  const auto plain = Find("He was jailed for three years.", "2025-07-29");
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_FALSE(plain[0].deadline);
+}
+
+TEST(Times, AnAccountKeepsItsDay) {
+  const std::string text =
+      "His remarks came a day after President Ivan Petrov said he was disappointed.\n\n"
+      "Petrov accused the rebels of stalling. He warned of sanctions within 10 to 12 days.\n\n"
+      "The spokesman said the threat changed nothing within 10 days.";
+  const auto times = Find(text, "2025-07-29");
+  const TimeExpr* after = Lookup(times, "a day after");
+  ASSERT_NE(after, nullptr);
+  EXPECT_EQ(after->value, "2025-07-28");
+  std::vector<const TimeExpr*> limits;
+  for (const auto& t : times) {
+    if (t.deadline) limits.push_back(&t);
+  }
+  ASSERT_EQ(limits.size(), 2u);
+  EXPECT_EQ(*limits[0]->anchor, "2025-07-28");  // "He warned ..." goes on with the account
+  EXPECT_EQ(limits[0]->deadline->earliest, "2025-08-07");
+  EXPECT_EQ(*limits[1]->anchor, "2025-07-29");  // another speaker: back to the article date
+}
+
+TEST(Times, BadInputNeverCrashes) {
+  const char* texts[] = {"", "Tuesday", "between 2016 and", "within", "10 to", "Feb. 30, 2025 happened.",
+                         "at 99:99 p.m. on 2025-02-30", "every", "the end of", "mid-", "\xff\xfe Monday"};
+  for (const char* text : texts) {
+    for (const char* date : {static_cast<const char*>(nullptr), "2025-07-29", "not a date"}) {
+      for (const auto& t : Find(text, date)) {
+        EXPECT_LE(t.end, std::string(text).size());
+        EXPECT_FALSE(t.value.empty());
+      }
+    }
+  }
+  // Without a document date, relative expressions are left unresolved rather than guessed.
+  const auto times = Find("The minister resigned on Monday.", nullptr);
+  ASSERT_EQ(times.size(), 1u);
+  EXPECT_EQ(times[0].value, "XXXX-WXX-1");
+  EXPECT_FALSE(times[0].anchor);
+}
+
+TEST(Times, NoFalseAlarms) {
+  const char* texts[] = {"About 2000 troops were deployed.", "The march was peaceful.",
+                         "He may resign.", "Some 1500 people died.", "A score of 3:1 ended it.",
+                         "A second round took place."};
+  for (const char* text : texts) EXPECT_TRUE(Find(text, "2025-07-29").empty()) << text;
+}
+
+TEST(Times, SampleArticle) {
+  PARLEY_REQUIRE_SHARED_DATA();
+  const std::string path = testing::SharedDataDir() + "/samples/moscow-times-2025-07-29.txt";
+  const Document doc = ingest::ReadScrapedText(testing::ReadFileOrDie(path), path);
+  ASSERT_EQ(doc.published.value_or(""), "2025-07-29");
+  const auto times = FindTimes(doc, text::Segment(doc.text));
+  struct Expected {
+    const char* span;
+    const char* value;
+  };
+  const Expected expected[] = {{"Tuesday", "2025-07-29"},       {"a day after", "2025-07-28"},
+                               {"within 10 to 12 days", "P10D"}, {"between 2016 and 2018", "2016/2018"},
+                               {"Feb. 27", "2025-02-27"},        {"April 10", "2025-04-10"},
+                               {"February", "2025-02"},          {"2022", "2022"}};
+  for (const auto& e : expected) {
+    const TimeExpr* t = Lookup(times, e.span);
+    ASSERT_NE(t, nullptr) << e.span;
+    EXPECT_EQ(t->value, e.value) << e.span;
+  }
+  const TimeExpr* limit = Lookup(times, "within 10 to 12 days");
+  ASSERT_TRUE(limit->deadline && limit->anchor && limit->value_max);
+  EXPECT_EQ(*limit->value_max, "P12D");
+  EXPECT_EQ(*limit->anchor, "2025-07-28");
+  EXPECT_EQ(limit->deadline->earliest, "2025-08-07");
+  EXPECT_EQ(limit->deadline->latest, "2025-08-09");
+}
+
+}  // namespace
+}  // namespace parley::extract
