@@ -1,0 +1,52 @@
+// DocView: read-only helpers over one document's text and tokens for the quotation finder
+// (the sentence and paragraph of a token, capitalisation, punctuation tests). Built once per
+// FindQuotes call; it borrows the text and the layer, which outlive it.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "parley/text.h"
+
+namespace parley::extract::quotes {
+
+class DocView {
+ public:
+  DocView(std::string_view text, const TextLayer& layer);
+
+  std::string_view text() const { return text_; }
+  const std::vector<Token>& tokens() const { return layer_.tokens; }
+  const std::vector<Sentence>& sentences() const { return layer_.sentences; }
+  uint32_t size() const { return static_cast<uint32_t>(layer_.tokens.size()); }
+
+  const Token& tok(uint32_t i) const { return layer_.tokens[i]; }
+  std::string_view norm(uint32_t i) const { return layer_.tokens[i].norm; }
+  std::string_view Surface(uint32_t i) const;
+  std::string_view Span(uint32_t begin_token, uint32_t end_token) const;  // tokens [b, e)
+
+  uint32_t SentenceOf(uint32_t token) const { return sentence_of_[token]; }
+  uint32_t ParagraphOf(uint32_t token) const;
+  uint32_t SentenceBegin(uint32_t token) const;  // first token of the token's sentence
+  uint32_t SentenceEnd(uint32_t token) const;    // one past its last token
+  uint32_t ParagraphBegin(uint32_t token) const;
+  uint32_t ParagraphEnd(uint32_t token) const;
+  // The sentence containing byte offset `offset` (the last one starting at or before it).
+  uint32_t SentenceAtOffset(uint32_t offset) const;
+
+  bool IsWord(uint32_t i) const { return tok(i).kind == TokenKind::kWord; }
+  bool IsCapitalized(uint32_t i) const;  // a word whose first letter is upper case
+  bool IsAllCaps(uint32_t i) const;      // a word of two or more letters, all upper case
+  bool IsPunct(uint32_t i, std::string_view chars) const;  // a punct token among `chars`
+  bool IsQuote(uint32_t i) const { return tok(i).kind == TokenKind::kQuote; }
+  // Punctuation that ends a sentence here: "?", "!", ";", or a "." the sentence splitter ended
+  // a sentence on (not the dot of "R-Ky." inside "McConnell, R-Ky., said").
+  bool IsSentenceEnd(uint32_t i) const;
+
+ private:
+  std::string_view text_;
+  const TextLayer& layer_;
+  std::vector<uint32_t> sentence_of_;
+};
+
+}  // namespace parley::extract::quotes
