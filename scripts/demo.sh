@@ -27,3 +27,30 @@ else
   for f in examples/*.txt; do "$PARLEY" code "$f" --format table; done
   "$PARLEY" code examples --format jsonl | summary
 fi
+
+# ---- The store: ingest into a fresh database, then query it. ----
+echo
+echo "== The store: parley ingest into a fresh database, then queries =="
+DB_DIR=$(mktemp -d)
+trap 'rm -rf "$DB_DIR"' EXIT
+DB="$DB_DIR/demo.db"
+if [ -d "$SHARED" ]; then
+  "$PARLEY" ingest "$SHARED/samples" "$SHARED/wikinews/wikinews-2019-2021.jsonl" --db "$DB"
+else
+  "$PARLEY" ingest examples --db "$DB"
+fi
+echo
+echo "== parley dyad USA IRN --by month (events both ways by quad class, mean Goldstein) =="
+"$PARLEY" dyad USA IRN --by month --db "$DB" --svg "$DB_DIR/usa-irn.svg"
+echo
+echo "== parley dyad USA RUS --by month =="
+"$PARLEY" dyad USA RUS --by month --db "$DB"
+echo
+echo "== parley events --quad 4 --limit 5 (material conflict, with the evidence) =="
+"$PARLEY" events --quad 4 --limit 5 --format table --db "$DB"
+echo
+echo "== parley events --text sanctions --limit 3 =="
+"$PARLEY" events --text sanctions --limit 3 --format table --db "$DB"
+echo
+echo "== parley quotes --speaker RUS --limit 3 =="
+"$PARLEY" quotes --speaker RUS --limit 3 --format table --db "$DB"

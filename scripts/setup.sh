@@ -12,6 +12,7 @@ PACKAGES=(
   libfmt-dev            # formatting for table output
   libhowardhinnant-date-dev  # calendar arithmetic for dates and time expressions
   libsqlite3-dev        # the embedded store
+  libxxhash-dev         # content hashes of stored documents (XXH3-128)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev      # benchmarks
   iso-codes             # ISO 3166-1 country names and codes for the actor dictionary

@@ -21,6 +21,11 @@ struct Command {
 };
 
 Command RegisterCode(CLI::App& app);
+Command RegisterDict(CLI::App& app);
+Command RegisterIngest(CLI::App& app);
+Command RegisterEvents(CLI::App& app);
+Command RegisterQuotes(CLI::App& app);
+Command RegisterDyad(CLI::App& app);
 
 // Checks a YYYY-MM-DD date given on the command line.
 bool IsIsoDate(const std::string& s);

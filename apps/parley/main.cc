@@ -15,6 +15,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "parley 0.1.0");
   const std::vector<Command> commands = {
       RegisterCode(app),
+      RegisterDict(app),
+      RegisterIngest(app),
+      RegisterEvents(app),
+      RegisterQuotes(app),
+      RegisterDyad(app),
   };
   try {
     app.parse(argc, argv);
