@@ -90,6 +90,10 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
   if (IsPassive(v, m.anchor, m.end) && m.source_actor < 0) {
     c->source = PassiveAgent(v, m.end);
     c->target = m.target_actor >= 0 ? m.target_actor : SubjectBefore(v, m.anchor);
+    if (c->target < 0) {  // "a camp for Congolese refugees was attacked by ...": the subject's phrase
+      for (uint32_t t = m.anchor; t-- > v.first && c->target < 0;) c->target = v.ActorCovering(t);
+      if (c->target == c->source) c->target = -1;
+    }
     if (c->target < 0 && c->source >= 0)  // "seized by the U.S. from Russia"
       c->target = ObjectAfter(v, v.mention_end[static_cast<size_t>(c->source)], c->source, false);
     return;

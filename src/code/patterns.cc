@@ -188,6 +188,11 @@ bool IsNumberToken(const Token& t) {
 
 Result<Pattern> PatternSet::ParseLine(const std::string& raw_line, const std::string& where,
                                       const std::unordered_map<std::string, std::vector<std::string>>& irregular) {
+  return ParseLine(raw_line, where, ToTable(irregular));
+}
+
+Result<Pattern> PatternSet::ParseLine(const std::string& raw_line, const std::string& where,
+                                      const IrregularTable& table) {
   std::string line = Trim(raw_line.substr(0, raw_line.find('#')));
   Pattern p;
   p.where = where;
@@ -201,7 +206,6 @@ Result<Pattern> PatternSet::ParseLine(const std::string& raw_line, const std::st
   if (FindCameo(p.code) == nullptr)
     return Status(StatusCode::kParseError, where + ": \"" + p.code + "\" is not a CAMEO code");
   std::string token, text;
-  IrregularTable table = ToTable(irregular);
   while (in >> token) {
     auto el = ParseElement(token, table, where);
     if (!el.ok()) return el.status();
@@ -244,6 +248,7 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& dirs) {
         if (parts.size() == 3) irregular[parts[0]] = {parts[1], parts[2]};
       }
     }
+    const IrregularTable table = ToTable(irregular);
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(verbs, ec)) {
       if (entry.path().extension() == ".txt" && entry.path().filename() != "irregular.txt")
@@ -257,7 +262,7 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& dirs) {
       while (std::getline(in, line)) {
         ++number;
         if (Trim(line.substr(0, line.find('#'))).empty()) continue;
-        auto p = ParseLine(line, file.string() + ":" + std::to_string(number), irregular);
+        auto p = ParseLine(line, file.string() + ":" + std::to_string(number), table);
         if (!p.ok()) return p.status();
         set.Add(std::move(p.value()));
       }

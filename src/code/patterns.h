@@ -8,9 +8,11 @@
 
 #include <cstdint>
 #include <string>
+#include <map>
 #include <unordered_map>
 #include <vector>
 
+#include "code/inflect.h"
 #include "parley/status.h"
 #include "parley/text.h"
 
@@ -62,6 +64,9 @@ class PatternSet {
   // Parses one pattern line; exposed for tests and `dict check`.
   static Result<Pattern> ParseLine(const std::string& line, const std::string& where,
                                    const std::unordered_map<std::string, std::vector<std::string>>& irregular);
+  // The same with the irregular-verb table already built (what Load uses: built once).
+  static Result<Pattern> ParseLine(const std::string& line, const std::string& where,
+                                   const IrregularTable& irregular);
 
   void Add(Pattern p);
   size_t size() const { return patterns_.size(); }

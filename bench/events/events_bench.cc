@@ -1,0 +1,111 @@
+// bench_events: a corpus runner for the whole pipeline, one thread.
+//
+//   bench_events [--sentences N] [--data DIR]
+//
+// 1. Sentences: the events dev sets (PLOVER records and UniversalPetrarch sentences), one
+//    document per sentence, repeated until at least N sentences (default 100,000) have been
+//    coded; each copy gets a distinct id. Reports sentences/s, documents/s, events/s and peak
+//    memory, and checks its answer: the event count is copies x the count of one copy.
+// 2. Wikinews: the 295-article JSONL corpus coded once, with documents/s, sentences/s, MB/s.
+// Times are this thread's CPU time (the machine may be shared). Exit status 1 when a check fails.
+#include <sys/resource.h>
+#include <time.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "parley/ingest.h"
+#include "parley/pipeline.h"
+
+namespace {
+
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+double PeakMb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_maxrss) / 1024.0;
+}
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+struct Totals {
+  uint64_t documents = 0, sentences = 0, events = 0, bytes = 0;
+};
+
+Totals CodeAll(const parley::Pipeline& pipeline, const std::vector<std::string>& lines, const std::string& name) {
+  Totals t;
+  uint64_t number = 0;
+  for (const auto& line : lines) {
+    parley::Document doc = parley::ingest::ReadJsonLine(line, name, ++number);
+    if (!doc.published) doc.published = "2000-01-01";
+    t.bytes += doc.text.size();
+    parley::CodedDocument cd = pipeline.Code(std::move(doc));
+    ++t.documents;
+    t.sentences += cd.layer.sentences.size();
+    t.events += cd.events.size();
+  }
+  return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data = PARLEY_SHARED_DATA_DIR;
+  uint64_t want = 100000;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--sentences") want = std::stoull(argv[i + 1]);
+    if (a == "--data") data = argv[i + 1];
+  }
+  std::vector<std::string> dev = ReadLines(data + "/events-dev/plover-dev.jsonl");
+  for (auto& l : ReadLines(data + "/events-dev/upetrarch-dev.jsonl")) dev.push_back(l);
+  std::vector<std::string> wiki = ReadLines(data + "/wikinews/wikinews-2019-2021.jsonl");
+  if (dev.empty() || wiki.empty()) {
+    std::printf("bench_events: %s is absent: nothing to measure\n", data.c_str());
+    return 0;
+  }
+  double t0 = CpuSeconds();
+  auto pipeline = parley::Pipeline::Create({});
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "bench_events: %s\n", pipeline.status().message().c_str());
+    return 1;
+  }
+  std::printf("dictionaries loaded in %.0f ms\n", (CpuSeconds() - t0) * 1000);
+  const Totals one = CodeAll(**pipeline, dev, "dev");
+  uint64_t copies = one.sentences == 0 ? 1 : (want + one.sentences - 1) / one.sentences;
+  Totals all;
+  t0 = CpuSeconds();
+  for (uint64_t c = 0; c < copies; ++c) {
+    Totals t = CodeAll(**pipeline, dev, "dev-copy-" + std::to_string(c));
+    all.documents += t.documents, all.sentences += t.sentences, all.events += t.events, all.bytes += t.bytes;
+  }
+  double secs = CpuSeconds() - t0;
+  bool ok = all.events == copies * one.events && all.sentences == copies * one.sentences;
+  std::printf("sentences: %llu sentences (%llu copies) in %.2f s: %.0f sentences/s, %.0f docs/s, %.0f events/s, %.1f MB/s%s\n",
+              static_cast<unsigned long long>(all.sentences), static_cast<unsigned long long>(copies), secs,
+              all.sentences / secs, all.documents / secs, all.events / secs, all.bytes / secs / 1e6,
+              ok ? "" : "  CHECK FAILED: counts are not copies x one copy");
+  t0 = CpuSeconds();
+  Totals w = CodeAll(**pipeline, wiki, "wikinews");
+  secs = CpuSeconds() - t0;
+  std::printf("wikinews: %llu docs, %llu sentences, %llu events in %.2f s: %.0f docs/s, %.0f sentences/s, %.2f MB/s\n",
+              static_cast<unsigned long long>(w.documents), static_cast<unsigned long long>(w.sentences),
+              static_cast<unsigned long long>(w.events), secs, w.documents / secs, w.sentences / secs,
+              w.bytes / secs / 1e6);
+  std::printf("peak memory: %.0f MB\n", PeakMb());
+  return ok ? 0 : 1;
+}
