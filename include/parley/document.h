@@ -33,6 +33,9 @@ struct OffsetMap {
 
   // The raw offset of a clean offset (clean offsets past the end map to the raw end).
   uint64_t ToRaw(uint64_t clean_offset) const;
+  // The raw offset of a span's exclusive end: the end of the raw bytes the span's last clean
+  // byte came from, so a word before a removed tag ("said</u>") maps to "said", not past the tag.
+  uint64_t ToRawEnd(uint64_t clean_end) const;
 };
 
 // What the raw input was.

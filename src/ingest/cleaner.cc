@@ -166,7 +166,12 @@ class Cleaner {
 
   size_t HandleTag(size_t i) {
     if (raw_.compare(i, 4, "<!--") == 0) {
-      size_t end = raw_.find("-->", i + 4);
+      // Remember where the next "-->" is (or that there is none) so that many unclosed
+      // "<!--" do not each scan to the end of the input (quadratic time).
+      if (comment_end_ != std::string_view::npos && comment_end_ < i + 4) {
+        comment_end_ = raw_.find("-->", i + 4);
+      }
+      const size_t end = comment_end_;
       if (end == std::string_view::npos) return Keep(i);
       ++stats_->tags_removed;
       return end + 3;
@@ -328,6 +333,7 @@ class Cleaner {
   }
 
   std::string_view raw_;
+  size_t comment_end_ = 0;  // position of the next "-->" at or after the last search, or npos
   uint64_t base_;
   CleanOptions options_;
   util::TextBuilder* out_;

@@ -53,7 +53,10 @@ struct Cursor {
   int Number(size_t max_digits) {
     size_t j = i;
     int v = 0;
-    while (j < s.size() && IsDigit(s[j])) v = v * 10 + (s[j++] - '0');
+    while (j < s.size() && IsDigit(s[j])) {
+      if (j - i < max_digits) v = v * 10 + (s[j] - '0');  // a long digit run must not overflow
+      ++j;
+    }
     if (j == i || j - i > max_digits) return -1;
     i = j;
     return v;

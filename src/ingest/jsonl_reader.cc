@@ -102,6 +102,7 @@ Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t l
                       "line " + std::to_string(line_number) + " is not a JSON object");
   }
   std::string id = OptionalString(obj, "id").value_or(fallback_id);
+  if (id.empty()) id = fallback_id;  // an empty id could not name the document anywhere
   auto text_it = obj.find("text");
   if (text_it == obj.end() || !text_it->is_string()) {
     return Unreadable(id, "missing_text",
@@ -115,13 +116,14 @@ Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t l
   if (auto u = OptionalString(obj, "url")) doc.url = *u;
   if (auto s = OptionalString(obj, "source")) doc.source = CleanField(*s);
   ReadDate(obj, &doc);
+  // The text is the document as the user gave it: only character-level repairs and
+  // boilerplate lines; no caption guessing or line joining, so that clean text (and offsets
+  // into it, e.g. of dev-set gold spans) comes back unchanged.
   std::vector<Paragraph> paras = SplitParagraphs(raw);
   for (auto& p : paras) {
-    std::string_view text = p.View(raw);
-    if (IsBoilerplate(text)) p.kind = ParagraphKind::kDropped;
-    else if (IsCaption(text, /*in_header=*/false)) p.kind = ParagraphKind::kCaption;
+    if (IsBoilerplate(p.View(raw))) p.kind = ParagraphKind::kDropped;
   }
-  BuildBody(raw, paras, &doc);
+  BuildBody(raw, paras, &doc, /*keep_layout=*/true);
   FillDateFromTextOrUrl(&doc);
   if (replaced > 0) {
     doc.errors.push_back({"invalid_utf8", std::to_string(replaced) +

@@ -164,13 +164,17 @@ bool IsBrokenSentence(std::string_view a, std::string_view b) {
   return util::IsLower(FirstChar(b));
 }
 
-void BuildBody(std::string_view raw, const std::vector<Paragraph>& paras, Document* doc) {
+void BuildBody(std::string_view raw, const std::vector<Paragraph>& paras, Document* doc,
+               bool keep_layout) {
   const RawEncoding enc = ChooseEncoding(raw);
   CleanOptions opts;
   opts.encoding = enc;
   util::TextBuilder body;
   CleanStats stats;
   const Paragraph* prev = nullptr;  // the last body paragraph written
+  if (keep_layout && !paras.empty() && paras.front().kind == ParagraphKind::kBody) {
+    CleanInto(raw.substr(0, paras.front().start), 0, opts, &body, &stats);
+  }
   for (const auto& p : paras) {
     if (p.kind == ParagraphKind::kCaption) {
       util::TextBuilder cap;
@@ -181,7 +185,7 @@ void BuildBody(std::string_view raw, const std::vector<Paragraph>& paras, Docume
     }
     if (p.kind != ParagraphKind::kBody) continue;
     if (prev != nullptr) {
-      if (IsBrokenSentence(prev->View(raw), p.View(raw))) {
+      if (!keep_layout && IsBrokenSentence(prev->View(raw), p.View(raw))) {
         body.AppendReplacement(" ", prev->sep_start, p.start - prev->sep_start);
       } else {
         CleanInto(raw.substr(prev->sep_start, prev->sep_end - prev->sep_start), prev->sep_start,
@@ -190,6 +194,10 @@ void BuildBody(std::string_view raw, const std::vector<Paragraph>& paras, Docume
     }
     CleanInto(p.View(raw), p.start, opts, &body, &stats);
     prev = &p;
+  }
+  if (keep_layout && prev != nullptr && prev == &paras.back()) {
+    CleanInto(raw.substr(prev->sep_start, prev->sep_end - prev->sep_start), prev->sep_start, opts,
+              &body, &stats);
   }
   body.Finish(&doc->text, &doc->raw_map);
   NormalizeNfc(&doc->text, &doc->raw_map);
@@ -201,6 +209,8 @@ void FillDateFromTextOrUrl(Document* doc) {
   std::optional<std::string> url_date;
   if (doc->url) url_date = DateFromUrl(*doc->url);
   std::string_view text = doc->text;
+  const size_t lead = text.find_first_not_of(" \t\n");  // JSONL text keeps its leading blanks
+  text.remove_prefix(lead == std::string_view::npos ? text.size() : lead);
   size_t nl = text.find('\n');
   if (auto m = MatchDateline(text.substr(0, nl == std::string_view::npos ? text.size() : nl))) {
     int year = m->year;

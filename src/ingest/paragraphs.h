@@ -37,8 +37,12 @@ bool IsBoilerplate(std::string_view paragraph);
 bool IsBrokenSentence(std::string_view a, std::string_view b);
 
 // Cleans the body paragraphs into doc->text (with doc->raw_map), captions into
-// doc->captions, and records cleaning warnings in doc->errors.
-void BuildBody(std::string_view raw, const std::vector<Paragraph>& paras, Document* doc);
+// doc->captions, and records cleaning warnings in doc->errors. With `keep_layout` (text the
+// user handed over as a document, i.e. JSONL) whitespace before the first and after the last
+// paragraph is kept and broken lines are not joined, so clean input comes out byte-identical
+// (the contract) and offsets stay those of the input.
+void BuildBody(std::string_view raw, const std::vector<Paragraph>& paras, Document* doc,
+               bool keep_layout = false);
 
 // Fills doc->published from a dateline at the start of the text, or from the URL, when the
 // document has no date yet.

@@ -20,6 +20,12 @@ constexpr std::array<std::string_view, 70> kAbbreviations = {
     "u.n.",   "e.u.",  "a.m.",  "p.m.",   "i.e.",  "e.g.",  "d.c.",  "ft.",   "mt.",   "ave.",
     "blvd.",  "rd.",   "atty.", "supt.",  "cpl.",  "pvt.",  "brig.", "mich.", "calif.", "mass."};
 
+// ASCII signs that are symbols, not punctuation (parley/text.h: "$", "%", math signs).
+bool IsAsciiSymbol(char32_t c) {
+  return c == '$' || c == '%' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
+         c == '`' || c == '|' || c == '~';
+}
+
 bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
@@ -110,8 +116,12 @@ size_t NumberEnd(const Scanner& sc, size_t i) {
   size_t j = i;
   while (j < sc.end) {
     const auto c = static_cast<unsigned char>(sc.s[j]);
+    size_t len;
     if (IsAsciiDigit(c)) {
       ++j;
+    } else if (c >= 0x80 && util::IsDigit(sc.At(j, &len))) {
+      j += len;  // other scripts' digits ("२०२०"): without this a number made only of them
+                 // gave an empty token and the tokenizer never advanced
     } else if ((c == ',' || c == '.' || c == ':' || c == '/') && j + 1 < sc.end &&
                IsAsciiDigit(static_cast<unsigned char>(sc.s[j + 1]))) {
       ++j;
@@ -150,11 +160,11 @@ void Tokenize(std::string_view text, uint32_t start, uint32_t end, std::vector<T
       continue;
     }
     if (util::IsDigit(cp)) {
-      size_t j = NumberEnd(sc, i);
+      size_t j = std::max(NumberEnd(sc, i), i + len);  // always advance
       Push(text, i, j, TokenKind::kNumber, tokens);
       i = j;
     } else if (sc.LetterAt(i)) {
-      size_t j = WordEnd(sc, i);
+      size_t j = std::max(WordEnd(sc, i), i + len);
       Push(text, i, j, TokenKind::kWord, tokens);
       i = j;
     } else if ((cp == '\'' || cp == 0x2019) && !tokens->empty() && tokens->back().end == i &&
@@ -167,7 +177,8 @@ void Tokenize(std::string_view text, uint32_t start, uint32_t end, std::vector<T
     } else if (cp == '.' && i + 2 < end && text[i + 1] == '.' && text[i + 2] == '.') {
       Push(text, i, i + 3, TokenKind::kPunct, tokens);
       i += 3;
-    } else if (cp < 0x80 ? std::ispunct(static_cast<int>(cp)) != 0 : (util::IsDash(cp) || cp == 0x2026)) {
+    } else if (cp < 0x80 ? std::ispunct(static_cast<int>(cp)) != 0 && !IsAsciiSymbol(cp)
+                         : (util::IsDash(cp) || cp == 0x2026)) {
       Push(text, i, i + len, TokenKind::kPunct, tokens);
       i += len;
     } else {

@@ -64,9 +64,17 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 std::string FoldCase(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Fast path (almost every token): copy once and lower ASCII in place; fall back to the
+  // code-point loop from the first non-ASCII byte.
+  std::string out(s);
   size_t i = 0;
+  for (; i < out.size(); ++i) {
+    const auto b = static_cast<unsigned char>(out[i]);
+    if (b >= 0x80) break;
+    if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + 32);
+  }
+  if (i == out.size()) return out;
+  out.resize(i);
   while (i < s.size()) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {

@@ -1,0 +1,128 @@
+// The JSON Lines writer: always valid JSON, whatever bytes the text holds (control characters,
+// invalid UTF-8, quotes, backslashes), with the contract's fields in order.
+#include "output/json_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <random>
+#include <string>
+
+#include "output/writers.h"
+
+namespace parley::output {
+namespace {
+
+std::string Escaped(std::string_view s) {
+  std::string out;
+  AppendEscaped(s, &out);
+  return out;
+}
+
+struct EscapeCase {
+  const char* name;
+  std::string in;
+  std::string want;  // the decoded JSON string
+};
+
+class EscapeTest : public ::testing::TestWithParam<EscapeCase> {};
+
+TEST_P(EscapeTest, RoundTrips) {
+  const EscapeCase& c = GetParam();
+  const std::string json = "\"" + Escaped(c.in) + "\"";
+  nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
+  ASSERT_FALSE(parsed.is_discarded()) << json;
+  EXPECT_EQ(parsed.get<std::string>(), c.want);
+  for (unsigned char ch : json) EXPECT_GE(ch, 0x20) << "raw control byte in output";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, EscapeTest,
+    ::testing::Values(
+        EscapeCase{"plain", "Peskov said.", "Peskov said."},
+        EscapeCase{"quotes_backslash", "a \"b\" \\c", "a \"b\" \\c"},
+        EscapeCase{"newlines_tabs", "a\nb\r\tc", "a\nb\r\tc"},
+        EscapeCase{"controls", std::string("\0\x01\x1F\x7F\b\f", 6), std::string("\0\x01\x1F\x7F\b\f", 6)},
+        EscapeCase{"utf8_kept", "\xE2\x80\x9C\xD0\x9C\xF0\x9F\x98\x80", "\xE2\x80\x9C\xD0\x9C\xF0\x9F\x98\x80"},
+        EscapeCase{"invalid_bytes", "a\xFF" "b\xC3", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD"},
+        EscapeCase{"surrogate_bytes", "\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+        EscapeCase{"line_separators", "\xE2\x80\xA8\xE2\x80\xA9", "\xE2\x80\xA8\xE2\x80\xA9"},
+        EscapeCase{"empty", "", ""}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(EscapeTest, RandomBytesAlwaysGiveValidJson) {
+  std::mt19937 rng(20250729);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s(rng() % 64, '\0');
+    for (auto& c : s) c = static_cast<char>(rng() % 256);
+    const std::string json = "\"" + Escaped(s) + "\"";
+    nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
+    ASSERT_FALSE(parsed.is_discarded()) << "round " << round;
+  }
+}
+
+TEST(JsonWriterTest, NestingAndSeparators) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Field("a", static_cast<int64_t>(1));
+  w.Key("b");
+  w.BeginArray();
+  w.Int(1);
+  w.BeginObject();
+  w.EndObject();
+  w.BeginArray();
+  w.EndArray();
+  w.Null();
+  w.Bool(true);
+  w.Double(2.5);
+  w.Double(3);
+  w.Double(1.0 / 0.0);
+  w.EndArray();
+  w.Field("c", std::optional<std::string>());
+  w.EndObject();
+  EXPECT_EQ(out, R"({"a":1,"b":[1,{},[],null,true,2.5,3.0,null],"c":null})");
+}
+
+TEST(WriteJsonTest, ContractShapeForAnyText) {
+  CodedDocument cd;
+  cd.doc.id = "x\"1\n";
+  cd.doc.title = "T\x01";
+  cd.doc.published = "2025-07-29";
+  cd.doc.text = std::string("Bad \xFF byte\0 and \"quotes\".", 24);
+  cd.doc.errors.push_back({"invalid_utf8", "1 invalid byte", 4});
+  cd.layer.sentences.push_back({0, 10, 0, 0, 0});
+  std::string out;
+  WriteJson(cd, &out);
+  EXPECT_EQ(out.find('\n'), std::string::npos) << "one line per document";
+  nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << out;
+  EXPECT_EQ(j["schema"], 1);
+  EXPECT_EQ(j["id"], "x\"1\n");
+  EXPECT_EQ(j["title"], "T\x01");
+  EXPECT_EQ(j["published"], "2025-07-29");
+  EXPECT_TRUE(j["url"].is_null());
+  EXPECT_TRUE(j["source"].is_null());
+  EXPECT_EQ(j["sentences"], nlohmann::json::parse(R"([{"start":0,"end":10}])"));
+  for (const char* k : {"actors", "places", "times", "quotes", "events"}) EXPECT_EQ(j[k], nlohmann::json::array()) << k;
+  EXPECT_EQ(j["errors"][0]["code"], "invalid_utf8");
+  EXPECT_EQ(j["errors"][0]["offset"], 4);
+  // The order of the contract's keys.
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  (void)keys;  // nlohmann sorts keys; check the order in the raw line instead
+  const char* order[] = {"\"schema\"", "\"id\"", "\"title\"", "\"published\"", "\"url\"", "\"source\"",
+                         "\"text\"", "\"sentences\"", "\"actors\"", "\"places\"", "\"times\"",
+                         "\"quotes\"", "\"events\"", "\"errors\""};
+  size_t last = 0;
+  for (const char* k : order) {
+    const size_t at = out.find(k);
+    ASSERT_NE(at, std::string::npos) << k;
+    EXPECT_GE(at, last) << k;
+    last = at;
+  }
+}
+
+}  // namespace
+}  // namespace parley::output
