@@ -268,10 +268,12 @@ void ContinueEvent(const CodedDocument& cd, const SentenceView& v, const Pattern
                    uint32_t si, bool explain, std::vector<Event>* out) {
   if (!v.actors.empty()) return;  // with actors of its own, the ordinary patterns apply
   std::vector<Event> again;
+  uint32_t from_sentence = 0;
   for (auto it = out->rbegin(); it != out->rend(); ++it) {
     if (si - it->sentence > 2) break;
     if (it->root != p.code.substr(0, 2)) continue;
-    if (!again.empty() && it->sentence != again.front().sentence) break;
+    if (!again.empty() && it->sentence != from_sentence) break;
+    from_sentence = it->sentence;
     Event e = *it;
     e.sentence = si;
     e.mentions = 1;
