@@ -137,10 +137,11 @@ std::string Modality(const SentenceView& v, const Pattern& p, const std::vector<
 }
 
 // Each time expression of the sentence goes to the nearest match anchor.
-void AssignExplicitDates(const SentenceView& v, const std::vector<TimeExpr>& times, uint32_t sentence,
-                         std::vector<Candidate>* cands) {
-  for (const auto& t : times) {
-    if (t.sentence != sentence || !IsDateLike(t)) continue;
+void AssignExplicitDates(const SentenceView& v, const std::vector<TimeExpr>& times,
+                         const std::vector<uint32_t>& in_sentence, std::vector<Candidate>* cands) {
+  for (uint32_t ti : in_sentence) {
+    const TimeExpr& t = times[ti];
+    if (!IsDateLike(t)) continue;
     const uint32_t at = TokenAt(v, t.start);
     Candidate* best = nullptr;
     uint32_t best_d = UINT32_MAX;
@@ -158,10 +159,11 @@ void AssignExplicitDates(const SentenceView& v, const std::vector<TimeExpr>& tim
 // Remembers explicit dates for the actors around each time expression, so that a sentence
 // continuing the account ("Trump accused Putin ...", "He warned ...") keeps that day.
 void RecordAccountTimes(const SentenceView& v, const std::vector<TimeExpr>& times,
-                        const std::vector<ActorMention>& actors, const Sentence& s, uint32_t sentence,
-                        AccountTimes* acc) {
-  for (const auto& t : times) {
-    if (t.sentence != sentence || !IsDateLike(t)) continue;
+                        const std::vector<uint32_t>& in_sentence, const std::vector<ActorMention>& actors,
+                        const Sentence& s, uint32_t sentence, AccountTimes* acc) {
+  for (uint32_t ti : in_sentence) {
+    const TimeExpr& t = times[ti];
+    if (!IsDateLike(t)) continue;
     const uint32_t at = TokenAt(v, t.start);
     const bool relative_anchor = t.text.size() > 5 && (t.text.ends_with("after") || t.text.ends_with("before"));
     for (uint32_t a : v.actors) {
@@ -182,12 +184,12 @@ std::optional<std::string> AccountDate(const AccountTimes& acc, const ActorMenti
   return date;
 }
 
-std::optional<EventLocation> LocationFor(const CodedDocument& cd, const SentenceView& v, uint32_t sentence,
-                                         uint32_t anchor) {
+std::optional<EventLocation> LocationFor(const CodedDocument& cd, const SentenceView& v,
+                                         const std::vector<uint32_t>& in_sentence, uint32_t anchor) {
   const Place* best = nullptr;
   uint32_t best_d = 12;
-  for (const auto& p : cd.places) {
-    if (p.sentence != sentence) continue;
+  for (uint32_t pi : in_sentence) {
+    const Place& p = cd.places[pi];
     const uint32_t at = TokenAt(v, p.start);
     if (at == v.first) continue;
     const std::string& prev = v.tok(at - 1).norm;
@@ -264,8 +266,8 @@ void DropNested(const PatternSet& patterns, std::vector<PatternMatch>* matches) 
 
 // "A second round took place on April 10": an event told again without its actors takes
 // them from the last event of the same root in the two sentences before.
-void ContinueEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p, const PatternMatch& m,
-                   uint32_t si, bool explain, std::vector<Event>* out) {
+void ContinueEvent(const CodedDocument& cd, const SentenceView& v, const std::vector<uint32_t>& times_here,
+                   const Pattern& p, const PatternMatch& m, uint32_t si, bool explain, std::vector<Event>* out) {
   if (!v.actors.empty()) return;  // with actors of its own, the ordinary patterns apply
   std::vector<Event> again;
   uint32_t from_sentence = 0;
@@ -283,8 +285,8 @@ void ContinueEvent(const CodedDocument& cd, const SentenceView& v, const Pattern
     e.verb_text = cd.doc.text.substr(vb, ve - vb);
     e.pattern = p.id;
     e.date = cd.doc.published;
-    for (const auto& t : cd.times) {
-      if (t.sentence == si && IsDateLike(t)) e.date = DateOf(t);
+    for (uint32_t ti : times_here) {
+      if (IsDateLike(cd.times[ti])) e.date = DateOf(cd.times[ti]);
     }
     e.location = std::nullopt;
     if (explain) e.explanation = "pattern " + p.id + " (" + p.where + ") continues the event of sentence " +
@@ -305,14 +307,14 @@ bool IsSubordinateInfinitive(const SentenceView& v, const std::vector<Candidate>
   return false;
 }
 
-void CodeSentence(const CodedDocument& cd, const PatternSet& patterns, bool explain, uint32_t si,
-                  AccountTimes* acc, std::vector<Event>* out) {
+void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const PatternSet& patterns,
+                  bool explain, uint32_t si, AccountTimes* acc, std::vector<Event>* out) {
   const Sentence& s = cd.layer.sentences[si];
-  SentenceView v = MakeSentenceView(cd.doc.text, cd.layer, si, cd.actors);
+  SentenceView v = MakeSentenceView(cd.doc.text, cd.layer, si, index);
   ActorSpans spans;
   spans.starts_at = v.actor_at;
   spans.end_token = v.mention_end;
-  spans.capitalized = v.capitalized;
+  spans.capitalized = &v.capitalized;
   std::vector<PatternMatch> matches = patterns.Match(cd.layer.tokens, s, spans);
   DropNested(patterns, &matches);
   std::vector<SpeechFrame> frames = FindSpeechFrames(v);
@@ -320,7 +322,7 @@ void CodeSentence(const CodedDocument& cd, const PatternSet& patterns, bool expl
   std::vector<bool> objects(cd.actors.size(), false);  // objects of earlier event phrases
   for (const auto& m : matches) {
     if (patterns.pattern(m.pattern).continues) {
-      ContinueEvent(cd, v, patterns.pattern(m.pattern), m, si, explain, out);
+      ContinueEvent(cd, v, index.times[si], patterns.pattern(m.pattern), m, si, explain, out);
       continue;
     }
     if (IsSubordinateInfinitive(v, cands, m)) continue;
@@ -333,8 +335,8 @@ void CodeSentence(const CodedDocument& cd, const PatternSet& patterns, bool expl
     if (c.source < 0 && !patterns.pattern(m.pattern).reciprocal) continue;
     cands.push_back(c);
   }
-  AssignExplicitDates(v, cd.times, si, &cands);
-  RecordAccountTimes(v, cd.times, cd.actors, s, si, acc);
+  AssignExplicitDates(v, cd.times, index.times[si], &cands);
+  RecordAccountTimes(v, cd.times, index.times[si], cd.actors, s, si, acc);
   for (auto& c : cands) {
     const Pattern& p = patterns.pattern(c.match.pattern);
     if (c.source < 0) continue;
@@ -364,7 +366,7 @@ void CodeSentence(const CodedDocument& cd, const PatternSet& patterns, bool expl
     for (auto [a, b] : pairs) {
       if (!DistinctActors(cd.actors[a], cd.actors[b])) continue;
       Event e = MakeEvent(cd, v, p, c, a, b, si);
-      e.location = LocationFor(cd, v, si, c.match.anchor);
+      e.location = LocationFor(cd, v, index.places[si], c.match.anchor);
       if (explain) e.explanation = Explain(p, e, c, passive);
       out->push_back(std::move(e));
     }
@@ -394,8 +396,9 @@ std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& pattern
   std::vector<Event> events;
   if (cd.actors.empty() || patterns.size() == 0) return events;
   AccountTimes acc;
+  const DocumentIndex index = IndexDocument(cd);
   for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
-    CodeSentence(cd, patterns, explain, si, &acc, &events);
+    CodeSentence(cd, index, patterns, explain, si, &acc, &events);
   }
   return Deduplicate(std::move(events));
 }

@@ -98,7 +98,7 @@ struct Matcher {
     return actors.starts_at[pos - base];
   }
   bool Capitalized(uint32_t pos) const {
-    return pos >= base && pos < limit && actors.capitalized.size() > pos - base && actors.capitalized[pos - base];
+    return pos >= base && pos < limit && actors.capitalized != nullptr && (*actors.capitalized)[pos - base];
   }
   // Skips determiners, then titles before a name ("Russian President Vladimir Putin",
   // "Secretary of State Marco Rubio"): up to four capitalised words (and "of") that end

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <map>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -51,10 +52,11 @@ struct PatternMatch {
 
 // What matching needs to know about actors: for each token of the sentence, the actor mention
 // that starts there (-1 when none) and where it ends.
+// Views of the coder's sentence data (no copies).
 struct ActorSpans {
-  std::vector<int32_t> starts_at;  // by token index relative to the sentence's first token
-  std::vector<uint32_t> end_token;  // by actor index: absolute end token
-  std::vector<bool> capitalized;    // by relative token: a word that starts with a capital
+  std::span<const int32_t> starts_at;   // by token index relative to the sentence's first token
+  std::span<const uint32_t> end_token;  // by actor index: absolute end token
+  const std::vector<bool>* capitalized = nullptr;  // by relative token: starts with a capital
 };
 
 class PatternSet {

@@ -50,8 +50,46 @@ bool IsWordNegation(const std::string& n) {
 
 bool IsSpeechVerb(const std::string& norm) { return In(kSpeechVerbs, norm); }
 
+// The token span [first, last) of bytes [start, end) among tokens [lo, hi); first == hi when
+// no token overlaps.
+static std::pair<uint32_t, uint32_t> TokenSpan(const std::vector<Token>& tokens, uint32_t lo, uint32_t hi,
+                                               uint32_t start, uint32_t end) {
+  auto first = std::partition_point(tokens.begin() + lo, tokens.begin() + hi,
+                                    [&](const Token& t) { return t.end <= start; });
+  auto last = std::partition_point(first, tokens.begin() + hi, [&](const Token& t) { return t.start < end; });
+  if (first == last) return {hi, hi};
+  return {static_cast<uint32_t>(first - tokens.begin()), static_cast<uint32_t>(last - tokens.begin())};
+}
+
+DocumentIndex IndexDocument(const CodedDocument& cd) {
+  const size_t n = cd.layer.sentences.size();
+  DocumentIndex idx;
+  idx.actors.resize(n);
+  idx.times.resize(n);
+  idx.places.resize(n);
+  idx.mention_first.assign(cd.actors.size(), 0);
+  idx.mention_end.assign(cd.actors.size(), 0);
+  for (uint32_t a = 0; a < cd.actors.size(); ++a) {
+    const ActorMention& m = cd.actors[a];
+    if (m.sentence >= n) continue;
+    const Sentence& s = cd.layer.sentences[m.sentence];
+    auto [first, last] = TokenSpan(cd.layer.tokens, s.first_token, s.end_token, m.start, m.end);
+    if (first == s.end_token) continue;
+    idx.mention_first[a] = first;
+    idx.mention_end[a] = last;
+    idx.actors[m.sentence].push_back(a);
+  }
+  for (uint32_t t = 0; t < cd.times.size(); ++t) {
+    if (cd.times[t].sentence < n) idx.times[cd.times[t].sentence].push_back(t);
+  }
+  for (uint32_t p = 0; p < cd.places.size(); ++p) {
+    if (cd.places[p].sentence < n) idx.places[cd.places[p].sentence].push_back(p);
+  }
+  return idx;
+}
+
 SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
-                              const std::vector<ActorMention>& actors) {
+                              const DocumentIndex& index) {
   SentenceView v;
   const Sentence& s = layer.sentences[sentence];
   v.tokens = &layer.tokens;
@@ -67,22 +105,10 @@ SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uin
     const unsigned char c = static_cast<unsigned char>(text[tok.start]);
     v.capitalized[t - v.first] = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
   }
-  v.mention_first.assign(actors.size(), 0);
-  v.mention_end.assign(actors.size(), 0);
-  for (uint32_t a = 0; a < actors.size(); ++a) {
-    const ActorMention& m = actors[a];
-    if (m.sentence != sentence) continue;
-    uint32_t first = v.end, last = v.end;
-    for (uint32_t t = v.first; t < v.end; ++t) {
-      const Token& tok = layer.tokens[t];
-      if (tok.end > m.start && tok.start < m.end) {
-        if (first == v.end) first = t;
-        last = t + 1;
-      }
-    }
-    if (first == v.end) continue;
-    v.mention_first[a] = first;
-    v.mention_end[a] = last;
+  v.mention_first = index.mention_first;
+  v.mention_end = index.mention_end;
+  for (uint32_t a : index.actors[sentence]) {
+    const uint32_t first = index.mention_first[a], last = index.mention_end[a];
     if (v.actor_at[first - v.first] < 0) v.actor_at[first - v.first] = static_cast<int32_t>(a);
     for (uint32_t t = first; t < last; ++t) v.actor_cover[t - v.first] = static_cast<int32_t>(a);
     v.actors.push_back(a);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,7 @@ struct SentenceView {
   uint32_t first = 0, end = 0;        // token range
   std::vector<int32_t> actor_at;      // by token - first: actor index starting there, else -1
   std::vector<int32_t> actor_cover;   // by token - first: actor index covering it, else -1
-  std::vector<uint32_t> mention_first, mention_end;  // by actor index (absolute tokens)
+  std::span<const uint32_t> mention_first, mention_end;  // by actor index (absolute tokens)
   std::vector<uint32_t> actors;       // actor indexes in this sentence, in order
   std::vector<bool> in_quote;         // by token - first: inside quotation marks
   std::vector<bool> capitalized;      // by token - first: a word starting with a capital
@@ -30,8 +31,16 @@ struct SentenceView {
   int32_t ActorCovering(uint32_t t) const { return t >= first && t < end ? actor_cover[t - first] : -1; }
 };
 
+// Per-document lookups built once, so that the work for one sentence is proportional to the
+// sentence: the actors, times and places each sentence holds, and each actor's token span.
+struct DocumentIndex {
+  std::vector<std::vector<uint32_t>> actors, times, places;  // by sentence: indexes into cd
+  std::vector<uint32_t> mention_first, mention_end;           // by actor: absolute tokens
+};
+DocumentIndex IndexDocument(const CodedDocument& cd);
+
 SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
-                              const std::vector<ActorMention>& actors);
+                              const DocumentIndex& index);
 
 // True when the actor is the object of a preposition ("with Ukraine", "in the U.S.").
 bool IsPrepositionalObject(const SentenceView& v, uint32_t actor);

@@ -141,7 +141,6 @@ class Cleaner {
   void Replace(std::string_view with, size_t from, size_t to) {
     out_->AppendReplacement(with, base_ + from, to - from);
   }
-  void Drop(size_t /*from*/, size_t /*to*/) {}
 
   // Handles the interesting byte at i; returns the next position to scan from.
   size_t HandleSpecial(size_t i) {

@@ -135,7 +135,7 @@ bool ReadAfterNumber(Cursor* c, int first, size_t first_len, DateMatch* m) {
     if (year < 1000) return false;
     int day = first, month = second;
     // Dots are day-first (European); slashes are month-first unless that is impossible.
-    if ((sep == '/' && first <= 12 && second > 12) || (sep == '/' && first <= 12 && second <= 12)) {
+    if (sep == '/' && first <= 12) {
       month = first;
       day = second;
     }

@@ -31,16 +31,6 @@ void TextBuilder::AppendReplacement(std::string_view replacement, uint64_t raw_s
   text_.append(replacement);
 }
 
-void TextBuilder::TrimTrailingSpaces() {
-  while (!text_.empty() && (text_.back() == ' ' || text_.back() == '\t')) {
-    text_.pop_back();
-    auto& segs = map_.segments;
-    auto& last = segs.back();
-    if (last.clean_length == last.raw_length) --last.raw_length;
-    if (--last.clean_length == 0) segs.pop_back();
-  }
-}
-
 void TextBuilder::Finish(std::string* text, OffsetMap* map) {
   *text = std::move(text_);
   *map = std::move(map_);

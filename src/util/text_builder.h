@@ -21,8 +21,6 @@ class TextBuilder {
   size_t size() const { return text_.size(); }
   bool empty() const { return text_.empty(); }
   char back() const { return text_.back(); }
-  // Removes trailing ASCII spaces and tabs (and their map entries).
-  void TrimTrailingSpaces();
 
   // Moves the result out; the builder is empty afterwards.
   void Finish(std::string* text, OffsetMap* map);

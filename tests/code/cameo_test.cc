@@ -69,7 +69,10 @@ TEST(CameoTableTest, PloverTypes) {
   }
   EXPECT_EQ(FindCameo("012")->plover, nullptr);  // statements have no PLOVER type
   EXPECT_EQ(FindCameo("999"), nullptr);
-  EXPECT_EQ(FindCameo("10"), FindCameo("10"));
+  const CameoCode* root = FindCameo("10");  // roots are codes too, with their quad class
+  ASSERT_NE(root, nullptr);
+  EXPECT_EQ(root->quad_class, 3);
+  EXPECT_STREQ(root->plover, "REQUEST");
 }
 
 TEST(InflectTest, VerbForms) {
