@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   cmake make g++ pkg-config
   libicu-dev            # Unicode: sentence breaks, normalization (NFC), character classes
+  libxml2-dev           # the peers' validation records (PETRARCH XML): parley validate
   libgumbo-dev          # HTML5 parsing for .html articles
   nlohmann-json3-dev    # JSON Lines input
   libcli11-dev          # command-line parsing

@@ -26,6 +26,7 @@ Command RegisterIngest(CLI::App& app);
 Command RegisterEvents(CLI::App& app);
 Command RegisterQuotes(CLI::App& app);
 Command RegisterDyad(CLI::App& app);
+Command RegisterValidate(CLI::App& app);
 
 // Checks a YYYY-MM-DD date given on the command line.
 bool IsIsoDate(const std::string& s);

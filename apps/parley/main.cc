@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       RegisterEvents(app),
       RegisterQuotes(app),
       RegisterDyad(app),
+      RegisterValidate(app),
   };
   try {
     app.parse(argc, argv);

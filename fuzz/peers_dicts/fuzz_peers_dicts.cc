@@ -1,0 +1,40 @@
+// Fuzzes the peers' dictionary readers: the first byte picks the reader (actors, agents,
+// PETRARCH verbs, TABARI verbs, discards), the rest is the file. Any text gives a dictionary
+// (bad lines become diagnostics with their line); the coder then runs with it on a fixed
+// record without crashing.
+#include <cstdint>
+#include <string>
+
+#include "../fuzz_check.h"
+#include "peers/dictionaries.h"
+#include "peers/peer_coder.h"
+
+using namespace parley;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  peers::PeerDictionary d;
+  switch (data[0] % 5) {
+    case 0: peers::ReadActors(text, "f", &d); break;
+    case 1: peers::ReadAgents(text, "f", &d); break;
+    case 2: peers::ReadVerbs(text, "f", &d); break;
+    case 3: peers::ReadTabariVerbs(text, "f", &d); break;
+    default: peers::ReadDiscards(text, "f", &d); break;
+  }
+  for (const auto& a : d.actors) PARLEY_FUZZ_CHECK(!a.phrases.empty());
+  for (const auto& a : d.agents) PARLEY_FUZZ_CHECK(!a.phrases.empty() && !a.code.empty());
+  for (const auto& b : d.blocks)
+    for (const auto& v : b.verbs) PARLEY_FUZZ_CHECK(!v.words.empty() && v.verb_word < v.words.size());
+  for (const auto& x : d.diagnostics) PARLEY_FUZZ_CHECK(x.line > 0 && !x.message.empty());
+  peers::ValidationRecord r;
+  r.date = "19950101";
+  r.text = "Arnor is about to restore full diplomatic ties with Gondor.";
+  r.parse = "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (VB restore) (NP (JJ full) (NNS ties)) "
+            "(PP (IN with) (NP (NNP Gondor))))) (. .)))";
+  const peers::PeerCoder coder(d);
+  (void)coder.Code(r);
+  r.parse.clear();  // the shallow, TABARI-style reading
+  (void)coder.Code(r);
+  return 0;
+}
