@@ -1,6 +1,10 @@
 // bench_times: what time-expression recognition adds to read + clean + split.
 //
-//   bench_times [--rounds N] [--data DIR] [--max-ratio X]
+//   bench_times [--rounds N] [--data DIR] [--max-ratio X] [--times-only 1]
+//
+// --times-only 1 runs FindTimes alone over pre-segmented documents (for profiling with
+// callgrind) and prints a digest of every expression's span, type and value, so that two builds
+// can be checked to find the same expressions.
 //
 // Reads the Wikinews JSONL corpus (../shared/data/wikinews) 2N times (default N = 20, about
 // 27 MB of text each way), alternating a pass of ReadJsonLine + text::Segment (the
@@ -15,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -102,11 +107,20 @@ int main(int argc, char** argv) {
       docs.emplace_back(std::move(doc), std::move(layer));
     }
     size_t found = 0;
+    uint64_t digest = 0;  // of every expression's span, type and value: compares two builds
     const auto a = Clock::now();
     for (int r = 0; r < rounds; ++r) {
-      for (const auto& [doc, layer] : docs) found += parley::extract::FindTimes(doc, layer).size();
+      for (const auto& [doc, layer] : docs) {
+        const auto times = parley::extract::FindTimes(doc, layer);
+        found += times.size();
+        for (const auto& t : times) {
+          digest = digest * 1000003u + std::hash<std::string>{}(t.type + t.value + t.value_max.value_or("")) +
+                   t.start * 31u + t.end;
+        }
+      }
     }
-    std::printf("times only: %.3f s for %d rounds, %zu expressions\n", Seconds(Clock::now() - a), rounds, found);
+    std::printf("times only: %.3f s for %d rounds, %zu expressions, digest %016llx\n",
+                Seconds(Clock::now() - a), rounds, found, static_cast<unsigned long long>(digest));
     return 0;
   }
   Totals first;

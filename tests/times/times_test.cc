@@ -67,7 +67,8 @@ TEST(Times, AbsoluteDates) {
       {"Friday, January 4, 2019 The summit opened.", "2019-01-04", "Friday, January 4, 2019", "DATE", "2019-01-04"},
       {"Profits rose in the third quarter of 2024.", "2025-08-01", "the third quarter of 2024", "DATE", "2024-Q3"},
       {"He arrived on Christmas Eve.", "2025-01-10", "Christmas Eve", "DATE", "2024-12-24"},
-      {"The blast occurred at about 10:35 a.m. Friday.", "1998-08-08", "10:35 a.m.", "TIME", "1998-08-07T10:35"},
+      {"The blast occurred at about 10:35 a.m. Friday.", "1998-08-08", "10:35 a.m. Friday", "TIME", "1998-08-07T10:35"},
+      {"The blast occurred at about 10:35 a.m. on Friday.", "1998-08-08", "10:35 a.m.", "TIME", "1998-08-07T10:35"},
       {"Last summer the army withdrew.", "2025-07-29", "Last summer", "DATE", "2024-SU"},
   };
   for (const auto& c : cases) Check(c);
@@ -127,6 +128,44 @@ TEST(Times, RangesDurationsAndSets) {
       {"Shelling continues daily.", "2025-07-29", "daily", "SET", "P1D"},
       {"Talks lasted five hours.", "2025-07-29", "five hours", "DURATION", "PT5H"},
       {"Results for the first nine months were weak.", "2025-07-29", "the first nine months", "DURATION", "P9M"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
+// TimeML's conventions, as the TimeML development set marks them.
+TEST(Times, TimeMlConventions) {
+  const Case cases[] = {
+      // A month with "this year" / "last year" after it is one expression of that year.
+      {"The process began in February this year.", "1998-12-03", "February this year", "DATE", "1998-02"},
+      {"Prices peaked in July last year.", "1998-02-19", "July last year", "DATE", "1997-07"},
+      // A quarter named after a year given by other words.
+      {"Sales for this year's third quarter fell.", "1989-11-01", "this year's third quarter", "DATE", "1989-Q3"},
+      {"Net rose from the year-ago third quarter.", "1989-11-01", "the year-ago third quarter", "DATE", "1988-Q3"},
+      // "the year": a stretch when it ends on a date, else the current year.
+      {"Profit for the year ended Sept. 30 rose.", "1989-11-02", "the year", "DURATION", "P1Y"},
+      {"Volume was flat for the year.", "1989-11-02", "the year", "DATE", "1989"},
+      {"Rains delayed planting earlier in the year.", "1989-10-26", "the year", "DATE", "1989"},
+      // Vague past, rates, spelled-out years.
+      {"Growth slowed in recent years.", "1989-10-30", "recent years", "DATE", "PAST_REF"},
+      {"The recent attacks shocked the city.", "1998-08-10", "recent", "DATE", "PAST_REF"},
+      {"The plan saves $500 million a year.", "1989-10-30", "a year", "SET", "P1Y"},
+      {"Atlanta, nineteen ninety-six. A bomb exploded.", "1998-02-27", "nineteen ninety-six", "DATE", "1996"},
+      {"His promise ran to the year two thousand.", "1998-02-05", "the year two thousand", "DATE", "2000"},
+      // A time of day with its weekday (and time zone) takes that day.
+      {"The deadline was extended until 9 a.m. EST Tuesday.", "2000-04-03", "9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00"},
+      {"Negotiations broke off at noon Thursday.", "1998-02-13", "noon Thursday", "TIME", "1998-02-12T12:00"},
+      {"Rallies are expected in late-November.", "1999-10-28", "late-November", "DATE", "1999-11"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
+// The verb before an expression gives its tense; a speech verb after it does not override it.
+TEST(Times, TenseComesFromTheVerbBefore) {
+  const Case cases[] = {
+      {"The father will leave at dawn Thursday, Castro said.", "2000-04-05", "Thursday", "DATE", "2000-04-06"},
+      {"Qantas will double its flights by August in markets untouched by the crisis.", "1998-02-13", "August", "DATE", "1998-08"},
+      {"Mr. Schwarz will succeed Mr. Davison Feb. 1.", "1989-10-26", "Feb. 1", "DATE", "1990-02-01"},
+      {"On Friday, the ministers met in Rome.", "2025-07-29", "Friday", "DATE", "2025-07-25"},
   };
   for (const auto& c : cases) Check(c);
 }
@@ -192,7 +231,8 @@ TEST(Times, BadInputNeverCrashes) {
 TEST(Times, NoFalseAlarms) {
   const char* texts[] = {"About 2000 troops were deployed.", "The march was peaceful.",
                          "He may resign.", "Some 1500 people died.", "A score of 3:1 ended it.",
-                         "A second round took place."};
+                         "A second round took place.", "Mr. Reupke, 52 years old, resigned.",
+                         "Three-quarters of voters agreed.", "A quarter of the votes were lost."};
   for (const char* text : texts) EXPECT_TRUE(Find(text, "2025-07-29").empty()) << text;
 }
 

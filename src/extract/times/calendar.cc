@@ -54,32 +54,74 @@ std::optional<Day> MakeDay(int year, int month, int day) {
   return Day{ymd};
 }
 
+namespace {
+
+// Writes `value` as `width` digits at out (zero-padded); values out of range keep their last digits.
+void PutDigits(int value, int width, char* out) {
+  unsigned v = value < 0 ? 0u : static_cast<unsigned>(value);
+  for (int k = width - 1; k >= 0; --k) {
+    out[k] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+}
+
+// Years outside 0..9999 are not TIMEX3 values; they keep snprintf's spelling.
+bool PlainYear(int year) { return year >= 0 && year <= 9999; }
+
+}  // namespace
+
+// Formatting runs for every expression found: plain digit writes, no snprintf.
 std::string FormatDay(Day d) {
   const date::year_month_day ymd{d};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  const int year = static_cast<int>(ymd.year());
+  if (!PlainYear(year)) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return buf;
+  }
+  std::string out(10, '-');
+  PutDigits(year, 4, &out[0]);
+  PutDigits(static_cast<int>(static_cast<unsigned>(ymd.month())), 2, &out[5]);
+  PutDigits(static_cast<int>(static_cast<unsigned>(ymd.day())), 2, &out[8]);
+  return out;
 }
 
 std::string FormatMonth(int year, int month) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  return buf;
+  if (!PlainYear(year) || month < 0 || month > 99) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    return buf;
+  }
+  std::string out(7, '-');
+  PutDigits(year, 4, &out[0]);
+  PutDigits(month, 2, &out[5]);
+  return out;
 }
 
 std::string FormatYear(int year) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", year);
-  return buf;
+  if (!PlainYear(year)) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", year);
+    return buf;
+  }
+  std::string out(4, '0');
+  PutDigits(year, 4, &out[0]);
+  return out;
 }
 
 std::string FormatWeek(Day d) {
   const iso_week::year_weeknum_weekday w{d};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-W%02u", static_cast<int>(w.year()),
-                static_cast<unsigned>(w.weeknum()));
-  return buf;
+  const int year = static_cast<int>(w.year());
+  if (!PlainYear(year)) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-W%02u", year, static_cast<unsigned>(w.weeknum()));
+    return buf;
+  }
+  std::string out = "0000-W00";
+  PutDigits(year, 4, &out[0]);
+  PutDigits(static_cast<int>(static_cast<unsigned>(w.weeknum())), 2, &out[6]);
+  return out;
 }
 
 int YearOf(Day d) { return static_cast<int>(date::year_month_day{d}.year()); }

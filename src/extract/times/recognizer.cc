@@ -14,33 +14,29 @@ Recognizer::Recognizer(std::string_view text, const std::vector<Token>& tokens, 
                        uint32_t end, std::optional<Day> anchor, const DocMemory* memory)
     : text_(text), tokens_(tokens), first_(first), end_(end), anchor_(anchor), memory_(memory) {}
 
-// Tense cues are read once per sentence, and only when an expression asks for them.
-void Recognizer::ReadCues() const {
-  cues_read_ = true;
-  for (uint32_t i = first_; i < end_; ++i) {
-    const std::string& w = tokens_[i].norm;
-    const int cue = TenseCueOf(w);
-    if (cue > 0 || (w == "to" && i + 1 < end_ && tokens_[i + 1].norm == "be")) {
-      cues_.emplace_back(i, Direction::kFuture);
-    } else if (cue < 0 && !(i > first_ && (tokens_[i - 1].norm == "be" || tokens_[i - 1].norm == "to"))) {
-      // A participle after "be" ("will be held") belongs to the tense of its auxiliary.
-      cues_.emplace_back(i, Direction::kPast);
-    }
-  }
+// The tense a token signals, if any. A participle after "be" or "to" ("will be held", "is to
+// be signed") belongs to the tense of its auxiliary; "to be" looks ahead.
+std::optional<Direction> Recognizer::CueAt(uint32_t i) const {
+  const std::string& w = tokens_[i].norm;
+  const int cue = TenseCueOf(w);
+  if (cue > 0 || (w == "to" && i + 1 < end_ && tokens_[i + 1].norm == "be")) return Direction::kFuture;
+  if (cue < 0 && !(i > first_ && (tokens_[i - 1].norm == "be" || tokens_[i - 1].norm == "to")))
+    return Direction::kPast;
+  return std::nullopt;
 }
 
+// English puts the verb before the adverbial that dates it ("will meet Bush on Thursday",
+// "said Friday"), so the nearest cue before the expression decides; a cue after it ("On
+// Friday, Bush said") only when there is none before. Scanning outward from the expression
+// reads only the few tokens up to the verb.
 Direction Recognizer::DirectionAt(uint32_t i) const {
-  if (!cues_read_) ReadCues();
-  Direction best = Direction::kNearest;
-  uint32_t best_distance = UINT32_MAX;
-  for (const auto& [pos, dir] : cues_) {
-    const uint32_t d = pos > i ? pos - i : i - pos;
-    if (d < best_distance) {
-      best_distance = d;
-      best = dir;
-    }
+  for (uint32_t p = i; p > first_;) {
+    if (const auto d = CueAt(--p)) return *d;
   }
-  return best;
+  for (uint32_t p = i + 1; p < end_; ++p) {
+    if (const auto d = CueAt(p)) return *d;
+  }
+  return Direction::kNearest;
 }
 
 std::string_view Recognizer::Norm(uint32_t i) const {
@@ -80,12 +76,29 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
     return MatchNumericDate(i, out) || MatchDayFirst(i, out) || MatchCount(i, out) ||
            MatchAdjectiveDuration(i, out) || MatchTimeOfDay(i, out) || MatchYear(i, out);
   }
-  return MatchWeekday(i, out) || MatchMonthFirst(i, out) || MatchDayFirst(i, out) ||
-         MatchDeictic(i, out) || MatchWord(i, out) || MatchQuarter(i, out) ||
+  // The commonest openers can begin only a few patterns: the others would each look the word
+  // up again only to fail.
+  const std::string_view w = Norm(i);
+  if (w == "the") {
+    return MatchDeictic(i, out) || MatchWord(i, out) || MatchQuarter(i, out) ||
+           MatchSeason(i, out) || MatchYearAgo(i, out) || MatchTheUnit(i, false, out) ||
+           MatchCount(i, out);
+  }
+  if (w == "a" || w == "an") return MatchCount(i, out);
+  // Otherwise one lookup tells which patterns the word may begin (each guard below is a
+  // condition the pattern itself would test first). MatchTheUnit needs "the".
+  const WordFacts f = FactsOf(w);
+  const bool digit = !w.empty() && w[0] >= '0' && w[0] <= '9';
+  const bool counts = f.count >= 0 || f.hyphen || digit || w == "between" || w == "few" ||
+                      w == "several" || w == "many";
+  return (f.weekday > 0 && MatchWeekday(i, out)) ||
+         ((f.month > 0 || f.hyphen) && MatchMonthFirst(i, out)) ||
+         (digit && MatchDayFirst(i, out)) || MatchDeictic(i, out) || MatchWord(i, out) ||
+         ((f.ordinal > 0 || f.hyphen || digit) && MatchQuarter(i, out)) ||
          MatchSeason(i, out) || MatchHoliday(i, out) || MatchYearAgo(i, out) ||
-         MatchTheUnit(i, false, out) || MatchCount(i, out) || MatchAdjectiveDuration(i, out) ||
-         MatchVagueDuration(i, out) || MatchTimeOfDay(i, out) || MatchSet(i, out) ||
-         MatchYear(i, out);
+         (counts && MatchCount(i, out)) || ((f.hyphen || digit) && MatchAdjectiveDuration(i, out)) ||
+         ((f.unit || w == "recent") && MatchVagueDuration(i, out)) || MatchTimeOfDay(i, out) ||
+         MatchSet(i, out) || MatchYear(i, out);
 }
 
 // "early 2024", "mid-August", "late Tuesday", "the end of the year", "earlier this month":

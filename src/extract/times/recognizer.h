@@ -90,6 +90,15 @@ class Recognizer {
   uint32_t ReadCount(uint32_t j, int* lo, int* hi) const;
   // A year written as a number token at i (1000..2099 in a year-like context), or -1.
   int YearAt(uint32_t i, bool lenient) const;
+  // A year spelled out as broadcast transcripts write it ("nineteen ninety-six", "two
+  // thousand"), or -1; *end is the token after it.
+  int SpelledYearAt(uint32_t i, uint32_t* end) const;
+  // A named quarter or half at j ("third quarter", "third-quarter", "first half"): *q and
+  // *half are set and the token after it returned, or 0 when there is none.
+  uint32_t ReadQuarter(uint32_t j, int* q, bool* half) const;
+  // A quarter or half after a year given by other words ("this year's third quarter", "the
+  // year-ago third quarter"); true when one follows at j, with out->value and out->end set.
+  bool QuarterOfYear(uint32_t j, int year, Found* out) const;
   int DayNumberAt(uint32_t i) const;
   bool MonthAt(uint32_t i, int* month) const;
   // Fills a DATE for one day, a month (day 0) or a year (month 0) of an absolute date.
@@ -104,9 +113,7 @@ class Recognizer {
   uint32_t first_, end_;
   std::optional<Day> anchor_;
   const DocMemory* memory_;
-  void ReadCues() const;
-  mutable bool cues_read_ = false;
-  mutable std::vector<std::pair<uint32_t, Direction>> cues_;  // tense cues in the sentence
+  std::optional<Direction> CueAt(uint32_t i) const;  // the tense token i signals, if any
 };
 
 }  // namespace parley::extract::times

@@ -66,6 +66,8 @@ bool Recognizer::MonthAt(uint32_t i, int* month) const {
   std::string_view w = Norm(i);
   size_t skip = 0;
   if (w.substr(0, 4) == "mid-") w.remove_prefix(4), skip = 4;
+  if (w.substr(0, 5) == "late-") w.remove_prefix(5), skip = 5;
+  if (w.substr(0, 6) == "early-") w.remove_prefix(6), skip = 6;
   *month = MonthOf(w);
   if (*month < 0 || i >= end_) return false;
   const char c = text_[tokens_[i].start + skip];
@@ -87,6 +89,23 @@ int Recognizer::YearAt(uint32_t i, bool lenient) const {
   if (y < 1900 && !In(kYearContext, prev)) return -1;
   if (Norm(i + 1) == "," && i + 2 < end_ && tokens_[i + 2].kind == TokenKind::kNumber) return -1;
   return y;
+}
+
+int Recognizer::SpelledYearAt(uint32_t i, uint32_t* end) const {
+  const std::string_view w = Norm(i);
+  if (w == "nineteen" || w == "eighteen") {
+    const int n = CountOf(Norm(i + 1));
+    if (n < 10 || n > 99 || tokens_[i + 1].kind != TokenKind::kWord) return -1;
+    *end = i + 2;
+    return (w == "nineteen" ? 1900 : 1800) + n;
+  }
+  if (w != "two" || Norm(i + 1) != "thousand") return -1;
+  uint32_t j = i + 2;
+  if (Norm(j) == "and") ++j;
+  const int n = CountOf(Norm(j));
+  const bool ones = n >= 1 && n <= 99 && tokens_[j].kind == TokenKind::kWord && Norm(j) != "a";
+  *end = ones ? j + 1 : i + 2;
+  return 2000 + (ones ? n : 0);
 }
 
 bool Recognizer::MatchNumericDate(uint32_t i, Found* out) const {
@@ -162,6 +181,12 @@ bool Recognizer::MatchMonthFirst(uint32_t i, Found* out) const {
   uint32_t k = Norm(j) == "," || (day == 0 && Norm(j) == "of") ? j + 1 : j;
   int year = YearAt(k, true);
   if (year > 0) j = k + 1;
+  if (year < 0 && anchor_ && Norm(j + 1) == "year" && Norm(j + 2) != "'s") {
+    // "January this year", "October last year": the month of that year.
+    const std::string_view which = Norm(j);
+    const int shift = which == "this" ? 0 : which == "last" ? -1 : which == "next" ? 1 : 99;
+    if (shift != 99) year = YearOf(*anchor_) + shift, j += 2;
+  }
   out->first = i;
   out->end = j;
   if (year < 0) {
@@ -220,6 +245,13 @@ bool Recognizer::MatchYear(uint32_t i, Found* out) const {
     out->value = std::string(w.substr(0, 3)) + "X";
     out->first = i;
     out->end = j + 1;
+    return true;
+  }
+  uint32_t spelled_end = 0;
+  if (const int spelled = SpelledYearAt(j, &spelled_end);
+      spelled > 0 && (spelled < 2000 || In(kYearContext, Norm(i - 1)))) {
+    SetDate(spelled, 0, 0, out);
+    out->first = i, out->end = spelled_end;
     return true;
   }
   const int y = YearAt(j, j > i);
@@ -294,6 +326,32 @@ bool Recognizer::MatchQuarter(uint32_t i, Found* out) const {
     out->relative = true;
   }
   out->value = FormatYear(year) + (half ? "-H" : "-Q") + std::to_string(q);
+  if (!half) out->quarter_year = year, out->quarter = q;
+  return true;
+}
+
+uint32_t Recognizer::ReadQuarter(uint32_t j, int* q, bool* half) const {
+  const std::string_view w = Norm(j);
+  *half = false;
+  if (w.size() > 8 && w.substr(w.size() - 8) == "-quarter") {
+    *q = OrdinalOf(w.substr(0, w.size() - 8));
+    return *q >= 1 && *q <= 4 ? j + 1 : 0;
+  }
+  const std::string_view unit = Norm(j + 1);
+  if (unit != "quarter" && unit != "half") return 0;
+  *q = OrdinalOf(w);
+  *half = unit == "half";
+  return *q >= 1 && *q <= (*half ? 2 : 4) ? j + 2 : 0;
+}
+
+bool Recognizer::QuarterOfYear(uint32_t j, int year, Found* out) const {
+  int q = 0;
+  bool half = false;
+  const uint32_t end = ReadQuarter(j, &q, &half);
+  if (end == 0) return false;
+  out->type = "DATE";
+  out->value = FormatYear(year) + (half ? "-H" : "-Q") + std::to_string(q);
+  out->end = end;
   if (!half) out->quarter_year = year, out->quarter = q;
   return true;
 }

@@ -27,6 +27,17 @@ int ShiftOf(std::string_view w) {
   return 99;
 }
 
+// Words after a counted unit that make it a point in time ("a year earlier").
+bool IsRelationWord(std::string_view w) {
+  return w == "ago" || w == "earlier" || w == "later" || w == "before" || w == "after" ||
+         w == "from";
+}
+
+bool IsTimeZone(std::string_view w) {
+  return w == "est" || w == "edt" || w == "cst" || w == "cdt" || w == "mst" || w == "mdt" ||
+         w == "pst" || w == "pdt" || w == "gmt" || w == "utc" || w == "bst" || w == "cet";
+}
+
 std::string Quarter(Day d) {
   return FormatYear(YearOf(d)) + "-Q" + std::to_string((MonthOf(d) - 1) / 3 + 1);
 }
@@ -109,6 +120,10 @@ bool Recognizer::MatchDeicticUnit(uint32_t i, uint32_t k, int shift, Found* out)
     return true;
   }
   out->value = ShiftedValue(*unit, shift, out);
+  // "this year's third quarter": one expression, the quarter of that year.
+  if (*unit == Unit::kYear && Norm(k + 1) == "'s") {
+    QuarterOfYear(k + 2, YearOf(ShiftDay(*anchor_, Unit::kYear, shift)), out);
+  }
   return true;
 }
 
@@ -217,6 +232,20 @@ bool Recognizer::MatchCount(uint32_t i, Found* out) const {
   const auto unit = UnitOf(Norm(k), &plural);
   if (!unit || (plural && lo == 1 && Norm(j) != "1")) return false;
   if (j > i && (lo < 0 || Norm(k + 1) == "ago")) return false;
+  // "$500 million a year", "20 flights a week": a rate, which TimeML writes as a SET.
+  const std::string_view rate_of = Norm(i - 1);
+  bool counted_before = false;  // "700 seats a week", "fifty thousand CDs a year"
+  for (uint32_t p = i > first_ + 3 ? i - 3 : first_; p < i; ++p) {
+    counted_before |= tokens_[p].kind == TokenKind::kNumber || CountOf(tokens_[p].norm) > 1;
+  }
+  if (Norm(i) == "a" && !plural && *unit >= Unit::kHour && i > first_ &&
+      (counted_before || rate_of == "million" || rate_of == "billion" || rate_of == "trillion" ||
+       rate_of == "thousand" || rate_of == "percent" || rate_of == "cents" ||
+       rate_of == "dollars") &&
+      !IsRelationWord(Norm(k + 1))) {
+    out->first = i, out->end = k + 1, out->type = "SET", out->value = DurationValue(1, *unit);
+    return true;
+  }
   // "a second round": the ordinal, not the unit.
   const std::string_view after = Norm(k + 1);
   if (*unit == Unit::kSecond && !plural && k + 1 < end_ && tokens_[k + 1].kind == TokenKind::kWord &&
@@ -228,6 +257,9 @@ bool Recognizer::MatchCount(uint32_t i, Found* out) const {
 bool Recognizer::MatchCountTail(uint32_t i, uint32_t j, int lo, int hi, Unit unit,
                                 Found* out) const {
   const std::string_view next = Norm(j);
+  // "52 years old" is an age; "a quarter of the votes" a fraction.
+  if (next == "old" || (lo > 0 && (unit == Unit::kQuarter || unit == Unit::kHalf) && next == "of"))
+    return false;
   const std::string_view after = Norm(j + 1);
   const bool clause_follows = !after.empty() && after != "," && after != "." && after != ";";
   int sign = 0;
@@ -276,6 +308,14 @@ bool Recognizer::MatchYearAgo(uint32_t i, Found* out) const {
   const std::string_view w = Norm(j);
   if ((w != "year-earlier" && w != "year-ago") || !anchor_) return false;
   ++j;
+  // "the year-ago third quarter": that quarter of the year before.
+  const int year_before = (memory_ != nullptr && memory_->quarter > 0 ? memory_->quarter_year
+                                                                       : YearOf(*anchor_)) - 1;
+  if (QuarterOfYear(j, year_before, out)) {
+    out->first = i, out->relative = true;
+    out->quarter = 0;  // the comparison quarter is not the one the report is about
+    return true;
+  }
   const bool period = Norm(j) == "quarter" || Norm(j) == "period";
   if (period) ++j;
   if (j - i > 1 && !period) return false;
@@ -308,8 +348,20 @@ bool Recognizer::MatchTheUnit(uint32_t i, bool as_date, Found* out) const {
     return true;
   }
   if (*unit != Unit::kYear) return false;
+  // "the year ended Sept. 30", "throughout the fiscal year": a stretch of a year; "for the
+  // year", "the end of the year", "earlier in the year": the current year.
+  const std::string_view next = Norm(j + 1), prev = Norm(i - 1);
+  const bool stretch = next == "ended" || next == "ending" || next == "to" || next == "before" ||
+                       prev == "throughout" || prev == "during" || prev == "over";
   if (j == i + 1 || adj == "fiscal") {
-    out->type = "DURATION", out->value = "P1Y";  // "results for the year": a stretch of a year
+    uint32_t year_end = 0;
+    if (const int year = SpelledYearAt(j + 1, &year_end); year > 0) {
+      SetDate(year, 0, 0, out);  // "the year two thousand"
+      out->end = year_end;
+      return true;
+    }
+    out->type = stretch ? "DURATION" : "DATE";
+    out->value = stretch ? "P1Y" : ShiftedValue(*unit, 0, out);
   } else {
     out->type = "DATE", out->value = ShiftedValue(*unit, 0, out);  // "the full year"
   }
@@ -336,6 +388,7 @@ bool Recognizer::MatchAdjectiveDuration(uint32_t i, Found* out) const {
     if (Norm(i + 3) == "-" && Norm(i + 4) == "old") return false;
   }
   if (n < 1 || !unit) return false;
+  if (*unit == Unit::kQuarter && Norm(end) == "of") return false;  // "three-quarters of"
   out->first = i;
   out->end = end;
   out->type = "DURATION";
@@ -350,6 +403,13 @@ bool Recognizer::MatchVagueDuration(uint32_t i, Found* out) const {
   if (w == "recent" && UnitOf(Norm(i + 1), &plural) && plural) {
     out->first = i, out->end = i + 2, out->type = "DURATION";
     out->value = DurationValue(-1, *UnitOf(Norm(i + 1)));
+    // "in recent years": TimeML takes the years as an unspecified past, not a length.
+    if (*UnitOf(Norm(i + 1)) >= Unit::kYear) out->type = "DATE", out->value = "PAST_REF";
+    return true;
+  }
+  if (w == "recent" && !UnitOf(Norm(i + 1))) {
+    // "the recent attacks": an unspecified past (TimeML's PAST_REF).
+    out->first = i, out->end = i + 1, out->type = "DATE", out->value = "PAST_REF";
     return true;
   }
   const std::string_view prev = Norm(i - 1);
@@ -409,6 +469,15 @@ bool Recognizer::MatchTimeOfDay(uint32_t i, Found* out) const {
   out->value = (anchor_ ? FormatDay(*anchor_) : std::string("XXXX-XX-XX")) + buf;
   out->relative = anchor_.has_value();
   out->time_of_day = true;
+  // "9 a.m. Tuesday", "4 a.m. EDT Thursday", "noon Saturday": the day is part of the expression.
+  uint32_t day_at = end;
+  if (IsTimeZone(Norm(day_at))) ++day_at;
+  Found day;
+  if (anchor_ && WeekdayOf(Norm(day_at)) > 0 && MatchWeekday(day_at, &day) && day.day) {
+    out->value = FormatDay(*day.day) + out->value.substr(out->value.find('T'));
+    out->end = day.end;
+    out->time_of_day = false;
+  }
   return true;
 }
 

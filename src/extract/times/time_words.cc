@@ -128,6 +128,23 @@ struct WordInfo {
   int16_t count = -1;
 };
 
+// Eight bytes at a time: this runs on most words of a text.
+bool HasHyphen(std::string_view w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  constexpr uint64_t kHyphens = kOnes * static_cast<uint8_t>('-');
+  size_t i = 0;
+  for (; i + 8 <= w.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, w.data() + i, 8);
+    v ^= kHyphens;
+    if ((v - kOnes) & ~v & kHighs) return true;
+  }
+  for (; i < w.size(); ++i) {
+    if (w[i] == '-') return true;
+  }
+  return false;
+}
+
 // The time words in a small open-addressing index (length and first letter kept beside each
 // entry, so a probe rarely touches the entries), behind a filter on the first two letters that
 // turns most ordinary words away before any hashing. std::unordered_map cost more than the rest
@@ -154,7 +171,40 @@ class WordTable {
     for (auto w : kPastCues) At(w).flags |= kPast;
     for (const auto& e : entries_) {
       if (e.info.flags & kStrong) strong_shapes_[ShapeIndex(e.key)] |= SecondBit(e.key);
+      // Hyphenated time words open with a count, an ordinal or a unit ("two-day",
+      // "third-quarter", "week-long"), or with "mid", "late", "early" ("mid-August").
+      if (e.key.size() >= 2 && e.key[0] >= 'a' && e.key[0] <= 'z' &&
+          (e.info.count >= 0 || e.info.ordinal >= 0 || e.info.unit >= 0))
+        AddHyphenHead(e.key);
     }
+    for (std::string_view head : {"mid", "late", "early"}) AddHyphenHead(head);  // "late-November"
+    BuildPairShapes();
+  }
+
+  // A superset of IsStrongTrigger from the first two bytes and the length alone (the byte after
+  // a one-byte norm is the string's terminating NUL): most words fail it with one table load.
+  bool MaybeStrong(std::string_view w) const {
+    const uint32_t shape = pair_shapes_[PairIndex(w.data())];
+    return ((shape >> (w.size() < 31 ? w.size() : 31)) & 1) != 0;
+  }
+
+  // IsStrongTrigger for a word of at least three bytes that begins with a lower-case letter,
+  // small enough to inline into the loop over every token of a text.
+  bool StrongWord(std::string_view w) const {
+    const uint32_t second = SecondBit(w);
+    if (w.size() <= kMaxLength && (strong_shapes_[ShapeIndex(w)] & second) != 0) {
+      if (const WordInfo* info = Find(w)) return (info->flags & kStrong) != 0;
+    }
+    return MayBeHyphenated(w) && HasHyphen(w);
+  }
+
+  // Whether a word the strong-trigger filter turned away may still be a hyphenated time word:
+  // only words whose first two letters open a count, ordinal or unit ("two-day", "mid-August"),
+  // and long enough to hold that head, a hyphen and more, are searched for a hyphen.
+  bool MayBeHyphenated(std::string_view w) const {
+    if (w.size() < 2) return false;
+    const uint32_t lengths = hyphen_shapes_[PairIndex(w.data())];
+    return ((lengths >> (w.size() < 31 ? w.size() : 31)) & 1) != 0;
   }
 
   // Find, for words that may be strong triggers only: a word whose first letter, length and
@@ -224,6 +274,38 @@ class WordTable {
   std::vector<Entry> entries_;
   std::vector<bool> prefixes_ = std::vector<bool>(65536, false);
   std::array<uint32_t, 26 * (kMaxLength + 1)> strong_shapes_{};
+  // Indexed by the classes of the first two bytes (a-z, digit, other): bit n (n < 31) when a
+  // strong trigger, a number or a hyphenated time word of n bytes opens so; bit 31 for longer.
+  std::array<uint32_t, 28 * 28> pair_shapes_{};
+  std::array<uint32_t, 28 * 28> hyphen_shapes_{};  // the lengths a hyphenated word may have
+
+  static constexpr std::array<uint8_t, 256> kByteClass = [] {
+    std::array<uint8_t, 256> classes{};
+    for (size_t c = 0; c < 256; ++c) {
+      classes[c] = c >= 'a' && c <= 'z' ? static_cast<uint8_t>(c - 'a') : c >= '0' && c <= '9' ? 26 : 27;
+    }
+    return classes;
+  }();
+  static size_t PairIndex(const char* w) {
+    return kByteClass[static_cast<unsigned char>(w[0])] * 28u + kByteClass[static_cast<unsigned char>(w[1])];
+  }
+
+  // A hyphenated word is at least its head, the hyphen and one more byte long.
+  void AddHyphenHead(std::string_view head) {
+    const size_t pair = PairIndex(head.data());
+    const size_t shortest = std::min<size_t>(head.size() + 2, 31);
+    hyphen_shapes_[pair] |= ~0u << shortest;
+  }
+
+  void BuildPairShapes() {
+    for (const auto& e : entries_) {
+      if ((e.info.flags & kStrong) && e.key.size() >= 2 && e.key.size() < 31)
+        pair_shapes_[PairIndex(e.key.data())] |= 1u << e.key.size();
+    }
+    for (size_t pair = 0; pair < pair_shapes_.size(); ++pair) pair_shapes_[pair] |= hyphen_shapes_[pair];
+    // Numbers of up to ten bytes, whatever follows the first digit.
+    for (size_t c1 = 0; c1 < 28; ++c1) pair_shapes_[26 * 28 + c1] |= 0x7FEu;
+  }
 };
 
 // Built at start-up (from the constant tables above, in this file), so lookups need no guard.
@@ -234,23 +316,6 @@ const WordTable& Table() { return kTable; }
 const WordInfo* Info(std::string_view norm) { return Table().Find(norm); }
 const WordInfo* StrongInfo(std::string_view norm) { return Table().FindStrong(norm); }
 
-// Eight bytes at a time: this runs on most words of a text.
-bool HasHyphen(std::string_view w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  constexpr uint64_t kHyphens = kOnes * static_cast<uint8_t>('-');
-  size_t i = 0;
-  for (; i + 8 <= w.size(); i += 8) {
-    uint64_t v;
-    std::memcpy(&v, w.data() + i, 8);
-    v ^= kHyphens;
-    if ((v - kOnes) & ~v & kHighs) return true;
-  }
-  for (; i < w.size(); ++i) {
-    if (w[i] == '-') return true;
-  }
-  return false;
-}
-
 uint8_t FlagsOf(std::string_view norm) {
   const WordInfo* info = Info(norm);
   return info == nullptr ? 0 : info->flags;
@@ -258,11 +323,23 @@ uint8_t FlagsOf(std::string_view norm) {
 
 }  // namespace
 
+WordFacts FactsOf(std::string_view norm) {
+  WordFacts facts;
+  facts.hyphen = norm.size() >= 3 && HasHyphen(norm);
+  if (const WordInfo* info = Info(norm)) {
+    facts.month = info->month, facts.weekday = info->weekday, facts.ordinal = info->ordinal;
+    facts.count = info->count, facts.unit = info->unit >= 0;
+  }
+  return facts;
+}
+
 int TriggerOf(std::string_view norm) {
   if (norm.empty()) return 0;
-  if ((norm[0] >= '0' && norm[0] <= '9') || norm.find('-') != std::string_view::npos) return 2;
+  if (norm[0] >= '0' && norm[0] <= '9') return 2;
   const uint8_t f = FlagsOf(norm);
-  return (f & kStrong) ? 2 : (f & kWeak) ? 1 : 0;
+  if (f & kStrong) return 2;
+  if (f & kWeak) return 1;  // no weak word has a hyphen
+  return HasHyphen(norm) ? 2 : 0;
 }
 
 bool IsStrongTrigger(std::string_view norm) {
@@ -274,14 +351,38 @@ bool IsStrongTrigger(std::string_view norm) {
   if (norm.size() < 3) return false;  // "of", "in", "to": no time word is that short
   const WordInfo* info = StrongInfo(norm);
   if (info != nullptr) return (info->flags & kStrong) != 0;
-  return norm.size() >= 5 && HasHyphen(norm);  // "two-day", "third-quarter", "mid-August"
+  return Table().MayBeHyphenated(norm) && HasHyphen(norm);  // "two-day", "mid-August"
+}
+
+namespace {
+
+// The exact test for the few tokens MaybeStrong lets through, kept out of the loop.
+[[gnu::noinline]] bool StrongToken(const Token& t) {
+  return (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && IsStrongTrigger(t.norm);
+}
+
+}  // namespace
+
+bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end, uint8_t* out) {
+  const WordTable& table = Table();
+  bool any = false;
+  for (uint32_t k = first; k < end; ++k) {
+    const Token& t = tokens[k];
+    const bool strong = !t.norm.empty() && table.MaybeStrong(t.norm) && StrongToken(t);
+    out[k - first] = strong;
+    any |= strong;
+  }
+  return any;
 }
 
 int TenseCueOf(std::string_view norm) {
   const uint8_t f = FlagsOf(norm);
   if (f & kFuture) return 1;
   if (f & kPast) return -1;
-  if (norm.size() > 4 && norm.compare(norm.size() - 2, 2, "ed") == 0 && norm[0] >= 'a') return -1;
+  // A word in -ed is a past form, but not "succeed", "need", "indeed" (-eed).
+  if (norm.size() > 4 && norm.compare(norm.size() - 2, 2, "ed") == 0 && norm[0] >= 'a' &&
+      norm[norm.size() - 3] != 'e')
+    return -1;
   return 0;
 }
 

@@ -7,6 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "parley/text.h"
 
 namespace parley::extract::times {
 
@@ -35,6 +38,15 @@ std::string_view PartOfDayOf(std::string_view norm);
 // "daily" -> "P1D", "weekly" -> "P1W", "annually" -> "P1Y" ...; "" otherwise.
 std::string_view SetAdverbOf(std::string_view norm);
 
+// What the vocabulary says about a word, from one lookup: the recognizer skips the patterns a
+// word cannot begin. -1 where the word is no such thing.
+struct WordFacts {
+  int month = -1, weekday = -1, ordinal = -1, count = -1;
+  bool unit = false;    // "day", "years" ...
+  bool hyphen = false;  // "two-day", "mid-August", "third-quarter"
+};
+WordFacts FactsOf(std::string_view norm);
+
 // Whether a time expression may start with this word: 2 for a word or number that can name a
 // time itself ("May", "week", "2022", "today"), 1 for one that begins an expression only
 // before such a word ("the", "last", "two", "within"), 0 otherwise. The cheap test that lets
@@ -43,6 +55,9 @@ int TriggerOf(std::string_view norm);
 // TriggerOf(norm) == 2, answered for most ordinary words by a bit test on their first two
 // letters, without a lookup.
 bool IsStrongTrigger(std::string_view norm);
+// IsStrongTrigger for the word and number tokens [first, end), written to out[0 .. end-first);
+// true when any is. One call per sentence: the loop that runs on every token of a text.
+bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end, uint8_t* out);
 // The tense a word signals: +1 future ("will", "expected"), -1 past ("said", "ago", a word in
 // -ed), 0 none.
 int TenseCueOf(std::string_view norm);

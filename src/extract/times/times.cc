@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "extract/times/calendar.h"
 #include "extract/times/recognizer.h"
@@ -45,12 +46,8 @@ struct SentenceScan {
   times::DocMemory* memory;
 };
 
-bool IsStrong(const Token& t) {
-  return (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && times::IsStrongTrigger(t.norm);
-}
-
 // Recognizes the expressions of tokens [from, sentence end) against `anchor`. `strong` holds
-// IsStrong for each token of the sentence.
+// times::MarkStrong's answer for each token of the sentence.
 std::vector<Found> Scan(const SentenceScan& s, const std::vector<uint8_t>& strong_tokens, uint32_t from,
                         std::optional<Day> anchor) {
   std::vector<Found> found;
@@ -67,6 +64,16 @@ std::vector<Found> Scan(const SentenceScan& s, const std::vector<uint8_t>& stron
     if (!matched) {
       ++i;
       window = static_cast<uint8_t>((window >> 1) | (strong(i + 3) << 3));
+      if (window == 0) {
+        // No strong word in sight: jump to three tokens before the next one.
+        const uint32_t base = s.sentence.first_token;
+        const uint8_t* next = i + 4 < end ? static_cast<const uint8_t*>(std::memchr(
+                                                &strong_tokens[i + 4 - base], 1, end - (i + 4)))
+                                          : nullptr;
+        if (next == nullptr) break;
+        i = static_cast<uint32_t>(next - strong_tokens.data()) + base - 3;
+        window = 1 << 3;
+      }
       continue;
     }
     if (f.quarter > 0) s.memory->quarter_year = f.quarter_year, s.memory->quarter = f.quarter;
@@ -217,13 +224,9 @@ std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
       account.active = false;
     }
     // Most sentences hold no time word at all: one cheap test per token skips them.
-    bool any = false;
-    strong.assign(s.sentence.end_token - s.sentence.first_token, 0);
-    for (uint32_t k = s.sentence.first_token; k < s.sentence.end_token; ++k) {
-      strong[k - s.sentence.first_token] = IsStrong(layer.tokens[k]);
-      any |= strong[k - s.sentence.first_token] != 0;
-    }
-    if (!any) continue;
+    strong.resize(s.sentence.end_token - s.sentence.first_token);
+    if (!times::MarkStrong(layer.tokens, s.sentence.first_token, s.sentence.end_token, strong.data()))
+      continue;
     std::vector<Found> found = Scan(s, strong, s.sentence.first_token, reference);
     AnchorSpeech(s, strong, reference, &found, &account);
     DateTimesOfDay(&found);
