@@ -50,7 +50,9 @@ int RunDyad(DyadArgs args) {
   if (rows.empty()) out = "no dated events between " + args.a + " and " + args.b + "\n";
   else analysis::WriteDyadTable(args.a, args.b, rows, &out);
   if (coarse > 0) {
-    out += "(" + std::to_string(coarse) + " events dated only by a longer span, such as a year, are left out)\n";
+    out += "(" + std::to_string(coarse) + (coarse == 1 ? " event dated only by a longer span, such as a year, is"
+                                                      : " events dated only by a longer span, such as a year, are") +
+           " left out)\n";
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (!args.svg.empty()) {

@@ -89,14 +89,14 @@ class Queue {
 struct Task {
   uint64_t seq = 0;
   Document doc;
-  std::string hash;
+  store::DocHashes hashes;
   bool recode = false;
 };
 
 struct Coded {
   uint64_t seq = 0;
   CodedDocument cd;
-  std::string hash;
+  store::DocHashes hashes;
   bool recode = false;
 };
 
@@ -247,26 +247,26 @@ void Ingest::Offer(Document&& doc, bool force_recode) {
     return;
   }
   if (!doc.errors.empty()) ++stats_.warned;
-  std::string hash = store::ContentHash(doc);
-  if (!seen_.insert(hash).second) {
+  store::DocHashes hashes = store::HashDocument(doc);
+  if (!seen_.insert(hashes.Identity()).second) {
     ++stats_.duplicates;
     return;
   }
-  auto known = reader_store_->HasContent(hash);
+  auto known = reader_store_->HasContent(hashes);
   const bool stored = known.ok() && *known;
   if (stored && !(args_.recode || force_recode)) {
     ++stats_.duplicates;
     return;
   }
   in_flight_.Acquire();
-  tasks_.Push(Task{next_seq_++, std::move(doc), std::move(hash), stored});
+  tasks_.Push(Task{next_seq_++, std::move(doc), std::move(hashes), stored});
 }
 
 void Ingest::CodeLoop() {
   while (auto task = tasks_.Pop()) {
     Coded c;
     c.seq = task->seq;
-    c.hash = std::move(task->hash);
+    c.hashes = std::move(task->hashes);
     c.recode = task->recode;
     const uint64_t t0 = ThreadCpuNs();
     c.cd = pipeline_->Code(std::move(task->doc));
@@ -277,7 +277,7 @@ void Ingest::CodeLoop() {
 
 bool Ingest::Store(Coded& c) {
   const uint64_t t0 = ThreadCpuNs();
-  auto outcome = writer_store_->Put(c.cd, c.hash, c.recode);
+  auto outcome = writer_store_->Put(c.cd, c.hashes, c.recode);
   stats_.store_ns += ThreadCpuNs() - t0;
   if (!outcome.ok()) {
     fatal_message_ = c.cd.doc.id + ": " + outcome.status().message();

@@ -51,6 +51,9 @@ struct Document {
   std::vector<std::string> captions;    // photo captions and credits found outside the body
   InputFormat format = InputFormat::kText;
   OffsetMap raw_map;
+  // XXH3-128 (32 hex digits) of the raw input bytes: the file, or the JSONL line without its
+  // line break. Set by ingest::ReadSource; empty for documents not read from input.
+  std::string raw_hash;
   std::vector<DocError> errors;
   bool unreadable = false;  // the input could not be read at all (exit status 1)
 };

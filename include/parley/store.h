@@ -7,7 +7,7 @@
 // Outputs: stored rows; deduplicated events (one per source, target, code and event date, with
 // GDELT-style mentions/sources/articles counts); mentions (one per statement in a document).
 //
-// Rules: the same content hash is stored once; the same document key (URL, else id) with
+// Rules: the same raw input (DocHashes) is stored once; the same document key (URL, else id) with
 // different content is a new version (the old one keeps its row and hash, loses its
 // annotations); Put with recode replaces a stored document's annotations. Every write runs inside
 // a batch transaction, so a crash leaves whole documents only. A database that is not parley's,
@@ -29,13 +29,23 @@
 
 namespace parley::store {
 
-inline constexpr int kSchemaVersion = 1;          // PRAGMA user_version after migrations
+inline constexpr int kSchemaVersion = 2;          // PRAGMA user_version after migrations
 inline constexpr int32_t kApplicationId = 0x50524C59;  // "PRLY", PRAGMA application_id
 
-// A content hash (XXH3-128, 32 hex digits) over what makes an article the same article: title,
-// publication date and clean text. Ids and URLs are left out on purpose: the same article under
-// two paths is one article; the same URL with other content is a new version.
-std::string ContentHash(const Document& doc);
+// What identifies a document (XXH3-128, 32 hex digits each). `raw`: its raw input bytes
+// (Document::raw_hash; empty when it was not read from input). `text`: its title, publication
+// date and clean text. Ids and URLs are not hashed apart from the raw bytes that hold them: the
+// same file under two paths is one article; the same URL with other content is a new version.
+// A document is stored once per raw hash; documents without one are known by their text hash.
+struct DocHashes {
+  std::string raw;
+  std::string text;
+  // The raw hash when there is one, else the text hash.
+  const std::string& Identity() const { return raw.empty() ? text : raw; }
+};
+DocHashes HashDocument(const Document& doc);
+// The text hash alone (title, date, clean text).
+std::string TextHash(const Document& doc);
 
 // The FIPS 10-4 country code GDELT uses for an ISO 3166-1 alpha-3 code (also CAMEO's KSV, USR,
 // YUG); "" when there is none.
@@ -140,11 +150,11 @@ class Store {
   Status Commit();
   void Rollback();
 
-  // Whether a document with this content hash is stored.
-  Result<bool> HasContent(const std::string& hash);
+  // Whether a document with these hashes is stored (any version).
+  Result<bool> HasContent(const DocHashes& hashes);
   // Stores a coded document (inside a batch). With `recode`, a document already stored with the
-  // same hash gets its annotations replaced (kRecoded) instead of being a duplicate.
-  Result<PutOutcome> Put(const CodedDocument& doc, const std::string& hash, bool recode);
+  // same hashes gets its annotations replaced (kRecoded) instead of being a duplicate.
+  Result<PutOutcome> Put(const CodedDocument& doc, const DocHashes& hashes, bool recode);
 
   Result<Totals> Count();
   Result<std::vector<StoredEvent>> Events(const EventFilter& filter);

@@ -11,6 +11,7 @@
 
 #include "ingest/cleaner.h"
 #include "parley/ingest.h"
+#include "util/hash.h"
 
 namespace fs = std::filesystem;
 
@@ -91,6 +92,7 @@ void ReadJsonlStream(std::istream& in, const InputSource& src, const ReadOptions
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines are not documents
     Document doc = ReadJsonLine(line, src.path, number);
+    doc.raw_hash = Hash128Hex(line);
     Finish(&doc, options);
     sink(std::move(doc));
   }
@@ -147,6 +149,7 @@ void ReadSource(const InputSource& src, const ReadOptions& options,
   }
   Document doc = src.format == InputFormat::kHtml ? ReadHtml(*raw, src.path)
                                                   : ReadScrapedText(*raw, src.path);
+  doc.raw_hash = Hash128Hex(*raw);
   if (doc.text.empty()) doc.errors.push_back({"empty_document", "the document has no text", std::nullopt});
   Finish(&doc, options);
   sink(std::move(doc));

@@ -154,6 +154,13 @@ Status CheckFullText(Db& db, const std::optional<std::string>& text) {
   return Status::Ok();
 }
 
+// The text of a span row `t`: stored when it differs from the body, else the body's bytes of
+// the span (schema v2 stores NULL then). Needs `d`, the document, in the query.
+std::string SpanTextSql(const std::string& t) {
+  return "coalesce(" + t + ".text, CAST(substr(CAST(d.body AS BLOB), " + t + ".span_start + 1, " + t +
+         ".span_end - " + t + ".span_start) AS TEXT))";
+}
+
 std::string LimitClause(const std::optional<int64_t>& limit) {
   return limit ? " LIMIT " + std::to_string(*limit) : "";
 }
@@ -282,7 +289,7 @@ Result<std::vector<StoredQuote>> Store::Quotes(const QuoteFilter& f) {
   if (f.until) w.Add("d.published <= ?", {*f.until});
   const std::string sql =
       std::string("SELECT ") + kDocCols +
-      ", q.text, q.span_start, q.span_end, q.sentence, q.kind, q.speaker, q.speaker_code, "
+      ", " + SpanTextSql("q") + ", q.span_start, q.span_end, q.sentence, q.kind, q.speaker, q.speaker_code, "
       "q.speaker_start, q.speaker_end, q.cue FROM quotes q JOIN documents d ON d.id = q.doc" +
       w.sql + " ORDER BY d.published IS NULL, d.published, q.doc, q.idx" + LimitClause(f.limit);
   auto stmt = impl_->db.Prepare(sql);
@@ -340,8 +347,10 @@ Result<Totals> Store::Count() {
   auto stmt = impl_->db.Prepare(
       "SELECT (SELECT count(*) FROM documents WHERE current = 1), (SELECT count(*) FROM documents), "
       "(SELECT coalesce(sum(length(sentences)), 0) / 12 FROM documents WHERE current = 1), "
-      "(SELECT count(*) FROM actors), "
-      "(SELECT count(*) FROM places), (SELECT count(*) FROM times), (SELECT count(*) FROM quotes), "
+      "(SELECT coalesce(sum(json_array_length(actors)), 0) FROM documents), "
+      "(SELECT coalesce(sum(json_array_length(places)), 0) FROM documents), "
+      "(SELECT coalesce(sum(json_array_length(times)), 0) FROM documents), "
+      "(SELECT count(*) FROM quotes), "
       "(SELECT count(DISTINCT event_id) FROM mentions), (SELECT count(*) FROM mentions)");
   if (!stmt.ok()) return stmt.status();
   Status st;

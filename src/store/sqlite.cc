@@ -68,16 +68,16 @@ bool Stmt::Step(Status* status) {
   return false;
 }
 
-Status Stmt::Run() {
+Status Stmt::Run(bool clear_bindings) {
   const int rc = sqlite3_step(stmt_);
   Status st = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? Status::Ok() : SqliteStatus(db_, rc, "write");
-  Reset();
+  Reset(clear_bindings);
   return st;
 }
 
-void Stmt::Reset() {
+void Stmt::Reset(bool clear_bindings) {
   sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
+  if (clear_bindings) sqlite3_clear_bindings(stmt_);
 }
 
 std::string Stmt::Text(int col) const {

@@ -39,9 +39,11 @@ class Stmt {
 
   // Steps once: true when a row is ready, false when done; errors go to *status.
   bool Step(Status* status);
-  // Runs to completion (for writes); resets for the next use.
-  Status Run();
-  void Reset();
+  // Runs to completion (for writes); resets for the next use. Without `clear_bindings` the
+  // values stay bound (pointers included): for statements whose every parameter is bound
+  // before each run, where clearing hundreds of parameters would be wasted work.
+  Status Run(bool clear_bindings = true);
+  void Reset(bool clear_bindings = true);
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   double Real(int col) const { return sqlite3_column_double(stmt_, col); }
@@ -55,6 +57,39 @@ class Stmt {
  private:
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Binds values to consecutive parameters of a statement, from `first` on: one row of a
+// multi-row INSERT is bound as `Binder(stmt, row * columns + 1) << a << b << ...`. Empty
+// optionals bind NULL; unsigned and size values bind as integers.
+class Binder {
+ public:
+  explicit Binder(Stmt& stmt, int first = 1) : stmt_(stmt), next_(first) {}
+  template <typename T>
+  Binder& operator<<(const T& v) {
+    stmt_.Bind(next_++, v);
+    return *this;
+  }
+  Binder& operator<<(int v) { return *this << int64_t{v}; }
+  Binder& operator<<(uint32_t v) { return *this << int64_t{v}; }
+  Binder& operator<<(uint64_t v) { return *this << static_cast<int64_t>(v); }
+  Binder& operator<<(const std::optional<uint32_t>& v) {
+    return v ? *this << *v : Null();
+  }
+  Binder& operator<<(const std::optional<uint64_t>& v) {
+    return v ? *this << *v : Null();
+  }
+  Binder& operator<<(const std::optional<std::string_view>& v) {
+    return v ? *this << *v : Null();
+  }
+  Binder& Null() {
+    stmt_.BindNull(next_++);
+    return *this;
+  }
+
+ private:
+  Stmt& stmt_;
+  int next_;
 };
 
 class Db {

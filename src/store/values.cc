@@ -1,10 +1,8 @@
-// Small pure functions of the store: the content hash and event-date intervals.
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
+// Small pure functions of the store: document hashes and event-date intervals.
 #include <cstdio>
 
 #include "parley/store.h"
+#include "util/hash.h"
 
 namespace parley::store {
 namespace {
@@ -43,7 +41,7 @@ std::optional<std::pair<std::string, std::string>> SingleBounds(const std::strin
 
 }  // namespace
 
-std::string ContentHash(const Document& doc) {
+std::string TextHash(const Document& doc) {
   XXH3_state_t state;
   XXH3_128bits_reset(&state);
   // Fields are separated by a byte that cannot occur in UTF-8 text, so no two different
@@ -56,12 +54,10 @@ std::string ContentHash(const Document& doc) {
   XXH3_128bits_update(&state, published.data(), published.size());
   XXH3_128bits_update(&state, &sep, 1);
   XXH3_128bits_update(&state, doc.text.data(), doc.text.size());
-  const XXH128_hash_t h = XXH3_128bits_digest(&state);
-  char hex[33];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return hex;
+  return HashHex(XXH3_128bits_digest(&state));
 }
+
+DocHashes HashDocument(const Document& doc) { return DocHashes{doc.raw_hash, TextHash(doc)}; }
 
 std::optional<std::pair<std::string, std::string>> DateBounds(const std::string& date) {
   const size_t slash = date.find('/');

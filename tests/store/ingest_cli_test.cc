@@ -132,6 +132,32 @@ TEST(IngestCliTest, VersionsFailuresAndStdin) {
   fs::remove_all(dir);
 }
 
+// A document is known by its raw bytes: the same file under two paths is stored once; JSONL
+// lines that differ in bytes (here only their id) are two documents.
+TEST(IngestCliTest, RawBytesDecideWhatIsADuplicate) {
+  const std::string dir = TempDir(), db = dir + "/raw.db";
+  std::error_code ec;
+  fs::create_directories(dir + "/a", ec);
+  fs::create_directories(dir + "/b", ec);
+  const std::string article = "Talks stall\n\nJuly 29, 2025\n\nRussia accused Ukraine of shelling the city.\n";
+  std::ofstream(dir + "/a/story.txt") << article;
+  std::ofstream(dir + "/b/copy.txt") << article;
+  std::ofstream(dir + "/c.jsonl")
+      << R"({"id":"x1","date":"2025-07-01","text":"China criticized Japan over the islands."})" << "\n"
+      << R"({"id":"x2","date":"2025-07-01","text":"China criticized Japan over the islands."})" << "\n"
+      << R"({"id":"x1","date":"2025-07-01","text":"China criticized Japan over the islands."})" << "\r\n";
+  auto r = RunParley({"ingest", "--db", db, dir + "/a", dir + "/b", dir + "/c.jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(SummaryField(r.out, "documents read"), 5);
+  EXPECT_EQ(SummaryField(r.out, "new"), 3);
+  EXPECT_EQ(SummaryField(r.out, "duplicate"), 2) << "the copied file, and the line repeated with CRLF";
+  std::ofstream(dir + "/b/copy.txt", std::ios::app) << " ";  // one byte more: other raw bytes
+  auto again = RunParley({"ingest", "--db", db, dir + "/b"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(SummaryField(again.out, "new"), 1);
+  fs::remove_all(dir);
+}
+
 // ---- Kill at random moments, resume, and compare with an uninterrupted run. ----
 
 std::string SyntheticCorpus(const std::string& dir, int docs) {

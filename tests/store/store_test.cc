@@ -86,7 +86,7 @@ class StoreTest : public ::testing::Test {
   }
   store::PutOutcome Put(const CodedDocument& cd, bool recode = false) {
     EXPECT_TRUE(store_->Begin().ok());
-    auto r = store_->Put(cd, store::ContentHash(cd.doc), recode);
+    auto r = store_->Put(cd, store::HashDocument(cd.doc), recode);
     EXPECT_TRUE(r.ok()) << r.status().message();
     EXPECT_TRUE(store_->Commit().ok());
     return r.ok() ? *r : store::PutOutcome::kDuplicate;
@@ -205,7 +205,7 @@ TEST_F(StoreTest, SameContentIsStoredOnce) {
   EXPECT_EQ(after.mentions, before.mentions);
   EXPECT_EQ(after.quotes, before.quotes);
   EXPECT_EQ(after.actors, before.actors);
-  auto has = store_->HasContent(store::ContentHash(d.doc));
+  auto has = store_->HasContent(store::HashDocument(d.doc));
   ASSERT_TRUE(has.ok());
   EXPECT_TRUE(*has);
 }
@@ -522,14 +522,20 @@ TEST(StoreOpenTest, RefusesForeignCorruptNewerAndLockedDatabases) {
     for (int i = 0; i < 30; ++i) {
       ASSERT_TRUE((*s)->Put(MakeDoc("c" + std::to_string(i), std::string(3000, 'a' + i % 26),
                                     {MakeEvent("USA", "RUS", "112", "2025-07-01", "asserted", "x")}),
-                            "h" + std::to_string(i), false).ok());
+                            store::DocHashes{"h" + std::to_string(i), "t" + std::to_string(i)}, false).ok());
     }
     ASSERT_TRUE((*s)->Commit().ok());
   }
   {
+    // Pages 2 and 3, headers included, whatever the page size (header bytes 16-17).
+    const std::string bytes = FileBytes(corrupt);
+    ASSERT_GT(bytes.size(), 100u);
+    const size_t raw = (static_cast<unsigned char>(bytes[16]) << 8) | static_cast<unsigned char>(bytes[17]);
+    const size_t page = raw == 1 ? 65536 : raw;
+    ASSERT_GE(bytes.size(), 3 * page) << "the database should span at least three pages";
     std::fstream f(corrupt, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(4096 * 3);  // pages 4 to 8, headers included
-    const std::string junk(4096 * 5, '\x5a');
+    f.seekp(static_cast<std::streamoff>(page));
+    const std::string junk(2 * page, '\x5a');
     f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
   }
   struct Case {
@@ -610,25 +616,30 @@ TEST(StoreValuesTest, DateBounds) {
   for (const auto& c : cases) EXPECT_EQ(store::DateBounds(c.in), c.want) << c.in;
 }
 
-TEST(StoreValuesTest, ContentHashSeesTitleDateAndTextOnly) {
+TEST(StoreValuesTest, TextHashSeesTitleDateAndTextOnlyAndRawHashIsCarried) {
   Document a;
   a.id = "x";
   a.title = "T";
   a.published = "2025-07-29";
   a.text = "Body.";
-  const std::string h = store::ContentHash(a);
+  const std::string h = store::TextHash(a);
   EXPECT_EQ(h.size(), 32u);
   Document b = a;
   b.id = "y";
   b.url = "https://elsewhere";
-  EXPECT_EQ(store::ContentHash(b), h);
+  EXPECT_EQ(store::TextHash(b), h);
   for (auto change : std::vector<std::function<void(Document&)>>{
            [](Document& d) { d.title = "T2"; }, [](Document& d) { d.published = std::nullopt; },
            [](Document& d) { d.text += " "; }, [](Document& d) { d.title = "TBody."; d.text = ""; }}) {
     Document c = a;
     change(c);
-    EXPECT_NE(store::ContentHash(c), h);
+    EXPECT_NE(store::TextHash(c), h);
   }
+  EXPECT_EQ(store::HashDocument(a).Identity(), h) << "without raw bytes, the text hash identifies";
+  a.raw_hash = "0123456789abcdef0123456789abcdef";
+  EXPECT_EQ(store::HashDocument(a).raw, a.raw_hash);
+  EXPECT_EQ(store::HashDocument(a).text, h);
+  EXPECT_EQ(store::HashDocument(a).Identity(), a.raw_hash);
 }
 
 TEST(StoreValuesTest, IsoToFips) {

@@ -1,0 +1,25 @@
+// Hash128Hex: XXH3-128 of a byte string as 32 lowercase hex digits (high half first). Used to
+// recognise documents by their raw bytes and by their content. Pure, thread-safe, header-only.
+#pragma once
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace parley {
+
+inline std::string HashHex(XXH128_hash_t h) {
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
+}
+
+inline std::string Hash128Hex(std::string_view bytes) {
+  return HashHex(XXH3_128bits(bytes.data(), bytes.size()));
+}
+
+}  // namespace parley
