@@ -19,6 +19,15 @@ for line in open(os.path.join(src, 'CAMEO2PLOVER-2021.txt'), encoding='utf-8'):
         plover.setdefault(code.strip(), name)  # the first row wins (08 CONCEDE, 175 twice)
 # Root 02 (appeals) has no row in the 2021 table; PLOVER files appeals under REQUEST.
 plover.setdefault('02', 'REQUEST')
+# Where the conversion table disagrees with the PLOVER manual's own definitions (and with
+# the PLOVER gold-standard records, which follow the manual), the manual wins:
+# - 163 (impose embargo, boycott or sanctions): the manual lists it under SANCTION
+#   ("Impose embargo, boycott, or sanctions" among SANCTION's CAMEO examples); the table's
+#   COERCE row is an outlier inside its own 16 block.
+# - 0813/0814 (ease curfew, ease state of emergency or martial law): the manual's CONCEDE
+#   covers "remove curfews" and easing administrative restrictions (like 081, 0811, 0812).
+PLOVER_MANUAL_OVERRIDES = {'163': 'SANCTION', '0813': 'CONCEDE', '0814': 'CONCEDE'}
+plover.update(PLOVER_MANUAL_OVERRIDES)
 
 def plover_of(code):
     for k in (code, code[:3], code[:2]):

@@ -76,7 +76,8 @@ int32_t NearestOther(const SentenceView& v, uint32_t anchor, int32_t source,
 
 // The source and target of one match.
 void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<SpeechFrame>& frames,
-                 const std::vector<ActorMention>& cd_actors, const std::vector<bool>& objects, Candidate* c) {
+                 const std::vector<ActorMention>& cd_actors, const std::vector<bool>& objects,
+                 const std::vector<bool>& objects_after, Candidate* c) {
   const PatternMatch& m = c->match;
   if (p.speech) {
     // The event is the speaker's statement: without a speaker there is none.
@@ -98,9 +99,39 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
       c->target = ObjectAfter(v, v.mention_end[static_cast<size_t>(c->source)], c->source, false);
     return;
   }
-  if (c->source < 0) c->source = SubjectBefore(v, m.anchor, &objects);
+  if (c->source < 0) {
+    // "X was indicted ... and will resign": a verb coordinated with a passive shares its subject.
+    const uint32_t clause = ClauseStart(v, m.anchor);
+    const bool coordinated = p.anchor_is_verb && clause > v.first && v.tok(clause - 1).norm == "and";
+    c->source = ClauseSubject(v, m.anchor, coordinated ? &objects_after : &objects);
+  }
   if (c->source >= 0) c->source = ClusterHead(v, static_cast<uint32_t>(c->source));
+  if (m.source_actor >= 0 && m.target_actor < 0 && !p.reciprocal) {
+    // "Georgia received assurances from Russia", "Obama faced criticism from Congress": the
+    // source sits in the phrase, so the clause's subject is on the receiving end.
+    const int32_t subject = ClauseSubject(v, m.anchor, &objects);
+    if (subject >= 0 && subject != m.source_actor) {
+      c->target = ClusterHead(v, static_cast<uint32_t>(subject));
+      return;
+    }
+  }
   c->target = m.target_actor >= 0 ? m.target_actor : ObjectAfter(v, m.end, c->source, true);
+  // "..., the World Food Program said": the speaker of a statement is not the object of the
+  // event it reports.
+  if (m.target_actor < 0 && c->target >= 0) {
+    const int32_t speaker = SpeakerFor(frames, m.anchor);
+    if (speaker >= 0 && (ClusterHead(v, static_cast<uint32_t>(speaker)) == c->target ||
+                         cd_actors[static_cast<size_t>(speaker)].code == cd_actors[static_cast<size_t>(c->target)].code))
+      c->target = -1;
+  }
+  // "Israel, which Hamas attacked on Sunday": a relative clause's object is the actor it qualifies.
+  if (c->target < 0 && c->source >= 0) {
+    const uint32_t clause = ClauseStart(v, m.anchor);
+    if (v.mention_first[static_cast<size_t>(c->source)] >= clause) {
+      const int32_t antecedent = RelativeAntecedent(v, clause);
+      if (antecedent >= 0 && antecedent != c->source) c->target = antecedent;
+    }
+  }
   // A threat or an ultimatum often names its target later ("warned of sanctions ... if
   // Russia does not"): look through the rest of the sentence.
   if (c->target < 0 && p.code.rfind("13", 0) == 0)
@@ -209,10 +240,16 @@ bool DistinctActors(const ActorMention& a, const ActorMention& b) {
   return true;
 }
 
+// The target of an event: an actor mention, or a country taken from the context.
+struct TargetRef {
+  std::string code, text;
+  const char* why = "is the first actor after the phrase";
+  bool self = false;  // the source may be that very country ("Algeria's leading activist")
+};
+
 Event MakeEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p, const Candidate& c,
-                uint32_t src, uint32_t tgt, uint32_t sentence) {
+                uint32_t src, const TargetRef& t, uint32_t sentence) {
   const ActorMention& s = cd.actors[src];
-  const ActorMention& t = cd.actors[tgt];
   const CameoCode* cameo = FindCameo(p.code);
   Event e;
   e.source = s.code;
@@ -237,15 +274,98 @@ Event MakeEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p
   return e;
 }
 
-std::string Explain(const Pattern& p, const Event& e, const Candidate& c, bool passive) {
+std::string Explain(const Pattern& p, const Event& e, const Candidate& c, bool passive, const char* target_why) {
   std::string why = "pattern " + p.id + " (" + p.where + ") matched \"" + e.verb_text + "\"; source \"" +
                     e.source_text + "\" ";
   why += p.speech ? "is the speaker" : passive ? "is the agent of a passive" :
          c.match.source_actor >= 0 ? "fills SRC" : "is the clause's subject";
-  why += "; target \"" + e.target_text + "\" " + (c.match.target_actor >= 0 ? "fills TGT" : "is the first actor after the phrase");
+  why += "; target \"" + e.target_text + "\" " + (c.match.target_actor >= 0 ? "fills TGT" : target_why);
   why += "; date " + e.date.value_or("unknown") + (c.date_explicit ? " from the clause's time expression" : "");
   why += "; modality " + e.modality;
   return why;
+}
+
+// Roots whose events gold coders give a place as target ("lifted a curfew in Montenegro",
+// "suspended aid deliveries in Baghdad"): intents, material cooperation and material conflict.
+// Talks and statements in a place are not about the place.
+bool TakesPlaceTarget(const std::string& root) {
+  return root == "03" || (root >= "06" && root <= "09") || (root >= "15" && root <= "20");
+}
+
+// Roots whose events are domestic when no target is named ("demonstrators rioted", "the
+// prime minister will resign", "police arrested 12"): yield, protest, force posture, coercion.
+bool DomesticByDefault(const std::string& code) {
+  if (code.rfind("174", 0) == 0) return false;  // deportations cross a border by definition
+  const std::string root = code.substr(0, 2);
+  return root == "08" || root == "14" || root == "15" || root == "17";
+}
+
+// A place right after the event phrase, in its clause: "in Montenegro", "into southern Lebanon".
+const Place* PlaceAfter(const CodedDocument& cd, const SentenceView& v, const std::vector<uint32_t>& places,
+                        uint32_t match_end) {
+  static constexpr std::string_view kInto[] = {"in", "into", "inside", "across", "throughout", "to", "from"};
+  for (uint32_t pi : places) {
+    const Place& place = cd.places[pi];
+    const uint32_t at = TokenAt(v, place.start);
+    if (at < match_end || at - match_end > 10) continue;
+    bool clause_break = false;
+    for (uint32_t t = match_end; t < at; ++t) {
+      const std::string& n = v.tok(t).norm;
+      if (n == "," || n == ";" || n == ":" || n == "that" || n == "which" || n == "who") clause_break = true;
+    }
+    if (clause_break) continue;
+    uint32_t p = at;  // skip "the", "southern", "central" ...
+    for (int k = 0; k < 2 && p > match_end && v.tok(p - 1).norm != "in" && v.tok(p - 1).kind == TokenKind::kWord &&
+                    std::find(std::begin(kInto), std::end(kInto), v.tok(p - 1).norm) == std::end(kInto);
+         ++k)
+      --p;
+    if (p > v.first && std::find(std::begin(kInto), std::end(kInto), v.tok(p - 1).norm) != std::end(kInto))
+      return &place;
+  }
+  return nullptr;
+}
+
+// True when the phrase at `anchor` is a verb's action. A noun ("during riots", "in protest",
+// "Occupied Protest") is often background whose actor the sentence does not name, so its
+// target is not guessed from context.
+bool IsVerbalAction(const SentenceView& v, const Pattern& p, uint32_t anchor) {
+  const std::string& w = v.tok(anchor).norm;
+  const bool past = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
+  const bool modal = w == "will" || w == "would" || w == "shall" || w == "must";
+  if (!p.anchor_is_verb && !past && !modal) return false;
+  if (anchor == v.first) return true;
+  if (v.capitalized[anchor - v.first]) return false;  // "Capitol Hill Occupied Protests"
+  static constexpr std::string_view kNotBeforeVerb[] = {
+      "in",  "during", "after", "before", "of",  "for", "by",  "against", "amid", "following", "where",
+      "the", "a",      "an",    "its",    "their", "his", "her", "our",   "'s",   "these",     "those"};
+  const std::string& prev = v.tok(anchor - 1).norm;
+  return std::find(std::begin(kNotBeforeVerb), std::end(kNotBeforeVerb), prev) == std::end(kNotBeforeVerb);
+}
+
+bool IsCountryCode(const std::string& c) {
+  return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG" && c != "ISM" && c != "MNC" && c != "---";
+}
+
+// The target of an event whose phrase names none, from its context: a place the action is
+// directed at, else the source's own country for events that are domestic by default.
+std::optional<TargetRef> ContextTarget(const CodedDocument& cd, const SentenceView& v,
+                                       const std::vector<uint32_t>& places, const Pattern& p,
+                                       const Candidate& c) {
+  if (p.speech || p.reciprocal || c.source < 0) return std::nullopt;
+  if (!IsVerbalAction(v, p, c.match.anchor)) return std::nullopt;
+  const std::string root = p.code.substr(0, 2);
+  if (TakesPlaceTarget(root)) {
+    if (const Place* place = PlaceAfter(cd, v, places, c.match.end); place != nullptr && IsCountryCode(place->country))
+      return TargetRef{place->country, place->text, "is the place the action is directed at"};
+  }
+  const ActorMention& src = cd.actors[static_cast<size_t>(c.source)];
+  if (DomesticByDefault(p.code) && IsCountryCode(src.country)) {
+    // A possessor stands for someone of that country, whose domestic event it codes.
+    const uint32_t after = v.mention_end[static_cast<size_t>(c.source)];
+    const bool possessor = after < v.end && v.tok(after).norm == "'s";
+    return TargetRef{src.country, src.text, "is the source's own country (a domestic event)", possessor};
+  }
+  return std::nullopt;
 }
 
 // Drops matches whose anchor lies inside a more specific match.
@@ -307,9 +427,90 @@ bool IsSubordinateInfinitive(const SentenceView& v, const std::vector<Candidate>
   return false;
 }
 
+// Adds an event of the sentence whose events start at out[first]. Two phrases of one sentence
+// with the same dyad and root ("staged a demonstration to protest", "criticized and accused")
+// tell one event: the more specific code is kept.
+void AddEvent(Event e, size_t first, std::vector<Event>* out) {
+  for (size_t i = first; i < out->size(); ++i) {
+    Event& o = (*out)[i];
+    if (o.sentence != e.sentence || o.source != e.source || o.target != e.target || o.root != e.root) continue;
+    if (e.code.size() > o.code.size()) o = std::move(e);
+    return;
+  }
+  out->push_back(std::move(e));
+}
+
+// What the emission of one sentence's events needs.
+struct SentenceScope {
+  const CodedDocument& cd;
+  const DocumentIndex& index;
+  const SentenceView& v;
+  const std::vector<SpeechFrame>& frames;
+  uint32_t sentence;
+  bool explain;
+  size_t first_event;  // index in the output of the sentence's first event
+};
+
+// The (source, target) actor pairs of a candidate: compound sources and targets expand to
+// every pair; reciprocal patterns go both ways.
+std::vector<std::pair<uint32_t, uint32_t>> ActorPairs(const SentenceView& v, const Pattern& p, const Candidate& c,
+                                                      const std::vector<uint32_t>& sources) {
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  if (p.reciprocal && sources.size() > 1 && (c.match.target_actor < 0 || c.target < 0)) {
+    for (uint32_t a : sources)
+      for (uint32_t b : sources)
+        if (a != b) pairs.emplace_back(a, b);
+  } else if (c.target >= 0) {
+    for (uint32_t a : sources) {
+      for (uint32_t b : ActorGroup(v, static_cast<uint32_t>(c.target))) {
+        pairs.emplace_back(a, b);
+        if (p.reciprocal) pairs.emplace_back(b, a);  // "held talks with": both ways
+      }
+    }
+  }
+  return pairs;
+}
+
+// Emits the events of one candidate: one per actor pair, else towards a target from context.
+void EmitCandidate(const SentenceScope& scope, const Pattern& p, Candidate* c, std::vector<Event>* out) {
+  const CodedDocument& cd = scope.cd;
+  const SentenceView& v = scope.v;
+  const std::vector<uint32_t> sources = ActorGroup(v, static_cast<uint32_t>(c->source));
+  const auto pairs = ActorPairs(v, p, *c, sources);
+  std::optional<TargetRef> context;
+  if (pairs.empty() && c->target < 0) context = ContextTarget(cd, v, scope.index.places[scope.sentence], p, *c);
+  if (pairs.empty() && !context) return;
+  c->modality = Modality(v, p, scope.frames, cd.actors, *c);
+  const bool passive = !p.speech && IsPassive(v, c->match.anchor, c->match.end);
+  auto emit = [&](uint32_t a, const TargetRef& target) {
+    Event e = MakeEvent(cd, v, p, *c, a, target, scope.sentence);
+    e.location = LocationFor(cd, v, scope.index.places[scope.sentence], c->match.anchor);
+    if (scope.explain) e.explanation = Explain(p, e, *c, passive, target.why);
+    AddEvent(std::move(e), scope.first_event, out);
+  };
+  bool linked = false;
+  for (auto [a, b] : pairs) {
+    if (!DistinctActors(cd.actors[a], cd.actors[b])) continue;
+    linked = true;
+    emit(a, TargetRef{cd.actors[b].code, cd.actors[b].text});
+  }
+  // "Algeria's activist ... protest against Algerian security forces": a domestic event whose
+  // target is of the source's own country is coded towards that country.
+  const ActorMention& src = cd.actors[static_cast<size_t>(c->source)];
+  if (!context && !linked && !pairs.empty() && DomesticByDefault(p.code) && IsCountryCode(src.country) &&
+      IsVerbalAction(v, p, c->match.anchor))
+    context = TargetRef{src.country, cd.actors[pairs[0].second].text, "is of the source's own country (a domestic event)", true};
+  if (!context) return;
+  for (uint32_t a : sources) {
+    if (cd.actors[a].code == context->code && !context->self) continue;  // a country is not its own target
+    emit(a, *context);
+  }
+}
+
 void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const PatternSet& patterns,
                   bool explain, uint32_t si, AccountTimes* acc, std::vector<Event>* out) {
   const Sentence& s = cd.layer.sentences[si];
+  const size_t first_event = out->size();
   SentenceView v = MakeSentenceView(cd.doc.text, cd.layer, si, index);
   ActorSpans spans;
   spans.starts_at = v.actor_at;
@@ -320,56 +521,36 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   std::vector<SpeechFrame> frames = FindSpeechFrames(v);
   std::vector<Candidate> cands;
   std::vector<bool> objects(cd.actors.size(), false);  // objects of earlier event phrases
+  std::vector<bool> objects_after(cd.actors.size(), false);  // those that follow their phrase
   for (const auto& m : matches) {
     if (patterns.pattern(m.pattern).continues) {
       ContinueEvent(cd, v, index.times[si], patterns.pattern(m.pattern), m, si, explain, out);
       continue;
     }
     if (IsSubordinateInfinitive(v, cands, m)) continue;
+    if (v.ActorCovering(m.anchor) >= 0) continue;  // "riot police", "the Peace Corps": a name, not an event
     Candidate c;
     c.match = m;
-    AssignRoles(v, patterns.pattern(m.pattern), frames, cd.actors, objects, &c);
+    AssignRoles(v, patterns.pattern(m.pattern), frames, cd.actors, objects, objects_after, &c);
     if (c.target >= 0) {
-      for (uint32_t a : ActorGroup(v, static_cast<uint32_t>(c.target))) objects[a] = true;
+      const bool after = v.mention_first[static_cast<size_t>(c.target)] > m.anchor;
+      for (uint32_t a : ActorGroup(v, static_cast<uint32_t>(c.target))) {
+        objects[a] = true;
+        objects_after[a] = objects_after[a] || after;
+      }
     }
     if (c.source < 0 && !patterns.pattern(m.pattern).reciprocal) continue;
     cands.push_back(c);
   }
   AssignExplicitDates(v, cd.times, index.times[si], &cands);
   RecordAccountTimes(v, cd.times, index.times[si], cd.actors, s, si, acc);
+  const SentenceScope scope{cd, index, v, frames, si, explain, first_event};
   for (auto& c : cands) {
-    const Pattern& p = patterns.pattern(c.match.pattern);
     if (c.source < 0) continue;
-    std::vector<uint32_t> sources = ActorGroup(v, static_cast<uint32_t>(c.source));
-    std::vector<std::pair<uint32_t, uint32_t>> pairs;
-    if (p.reciprocal && sources.size() > 1 && c.match.target_actor < 0) {
-      for (uint32_t a : sources)
-        for (uint32_t b : sources)
-          if (a != b) pairs.emplace_back(a, b);
-    } else if (c.target >= 0) {
-      for (uint32_t a : sources) {
-        for (uint32_t b : ActorGroup(v, static_cast<uint32_t>(c.target))) {
-          pairs.emplace_back(a, b);
-          if (p.reciprocal) pairs.emplace_back(b, a);  // "held talks with": both ways
-        }
-      }
-    } else if (p.reciprocal && sources.size() > 1) {
-      for (uint32_t a : sources)
-        for (uint32_t b : sources)
-          if (a != b) pairs.emplace_back(a, b);
-    }
-    if (pairs.empty()) continue;
-    c.modality = Modality(v, p, frames, cd.actors, c);
+    const Pattern& p = patterns.pattern(c.match.pattern);
     if (!c.date) c.date = AccountDate(*acc, cd.actors[static_cast<size_t>(c.source)], si, s.paragraph);
     if (!c.date) c.date = cd.doc.published;
-    const bool passive = !p.speech && IsPassive(v, c.match.anchor, c.match.end);
-    for (auto [a, b] : pairs) {
-      if (!DistinctActors(cd.actors[a], cd.actors[b])) continue;
-      Event e = MakeEvent(cd, v, p, c, a, b, si);
-      e.location = LocationFor(cd, v, index.places[si], c.match.anchor);
-      if (explain) e.explanation = Explain(p, e, c, passive);
-      out->push_back(std::move(e));
-    }
+    EmitCandidate(scope, p, &c, out);
   }
 }
 

@@ -2,8 +2,16 @@
 // Goldstein value, quad class, date, location, modality and evidence.
 //
 // Per sentence: patterns (dict/verbs/) are matched at their anchors; the source comes from a
-// SRC slot, a passive's "by" agent, the speaker (speech patterns) or the clause's subject; the
-// target from a TGT slot or the first actor after the phrase in the same clause. Compound
+// SRC slot, a passive's "by" agent, the speaker (speech patterns) or the clause's subject (a
+// subordinate or relative clause has its own subject; a leading "of" phrase or an appositive
+// is looked through); the target from a TGT slot, the first actor after the phrase in the same
+// clause (never the speaker of a trailing "..., X said", never inside a relative clause or a
+// later infinitive), the actor a relative clause qualifies, or the clause's subject when the
+// source fills SRC ("received assurances from X"). A verb's action with no target named takes
+// it from context: a place it is directed at ("lifted a curfew in Montenegro": intents,
+// material cooperation and conflict), else the source's own country for events that are
+// domestic by default (yield, protest, force posture, coercion). Two phrases of one sentence
+// with the same dyad and root are one event (the more specific code is kept). Compound
 // actors expand to every pair; reciprocal patterns code a compound subject both ways. The
 // event date follows the contract: the clause's own time expression, then the time of the
 // account the sentence continues, then the article date. The same event stated twice in one

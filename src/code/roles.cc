@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_set>
 
 namespace parley::code {
 namespace {
@@ -30,8 +31,8 @@ constexpr std::array<std::string_view, 44> kSpeechVerbs = {
     "remarked",  "acknowledged"};
 constexpr std::array<std::string_view, 9> kNegations = {"not", "n't", "never", "no", "neither",
                                                         "nor", "without", "cannot", "nobody"};
-constexpr std::array<std::string_view, 22> kHypothetical = {
-    "may",      "might",    "could",   "would",    "should",   "will",     "shall",   "'ll",
+constexpr std::array<std::string_view, 23> kHypothetical = {
+    "may",      "might",    "could",   "would",    "should",   "will",     "shall",   "'ll",    "must",
     "if",       "unless",   "plans",   "planned",  "plan",     "intends",  "intend",  "wants",
     "want",     "expected", "likely",  "possible", "potential", "considering"};
 constexpr std::array<std::string_view, 6> kPossessivePronouns = {"its", "their", "his", "her", "our", "my"};
@@ -48,7 +49,11 @@ bool IsWordNegation(const std::string& n) {
 
 }  // namespace
 
-bool IsSpeechVerb(const std::string& norm) { return In(kSpeechVerbs, norm); }
+bool IsSpeechVerb(const std::string& norm) {
+  // Asked for nearly every token of every sentence: a hash set rather than a scan of the list.
+  static const std::unordered_set<std::string_view> kSet(kSpeechVerbs.begin(), kSpeechVerbs.end());
+  return kSet.count(norm) > 0;
+}
 
 // The token span [first, last) of bytes [start, end) among tokens [lo, hi); first == hi when
 // no token overlaps.
@@ -169,6 +174,7 @@ static int32_t JoinedBefore(const SentenceView& v, uint32_t actor) {
   if (p <= v.first) return -1;
   const std::string& j = v.tok(p - 1).norm;
   if (j != "and" && j != ",") return -1;
+  if (j == "and" && p - 1 > v.first && IsPunct(v.tok(p - 2), ",")) --p;  // "A, B, and C"
   if (p - 1 <= v.first) return -1;
   int32_t a = v.ActorCovering(p - 2);
   return a >= 0 && v.mention_end[static_cast<size_t>(a)] == p - 1 ? ClusterHead(v, static_cast<uint32_t>(a)) : -1;
@@ -240,8 +246,9 @@ int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<
     if (IsPrepositionalObject(v, static_cast<uint32_t>(a))) continue;
     // A possessor ("Poland's parliament", "Trump's efforts") stands for the subject only
     // when no other actor does.
-    const bool possessor = v.mention_end[static_cast<size_t>(a)] < v.end &&
-                           v.tok(v.mention_end[static_cast<size_t>(a)]).norm == "'s";
+    const bool possessor = (v.mention_end[static_cast<size_t>(a)] < v.end &&
+                            v.tok(v.mention_end[static_cast<size_t>(a)]).norm == "'s") ||
+                           In(kPossessivePronouns, v.tok(start).norm);  // its partners
     if (possessor) {
       if (possessor_fallback < 0) possessor_fallback = a;
       continue;
@@ -251,11 +258,142 @@ int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<
   return possessor_fallback;
 }
 
+// Words that can stand between a clause's opener and its verb without being its subject:
+// auxiliaries, negations, short adverbs and unresolved pronouns (which refer back to the
+// subject outside the clause).
+constexpr std::array<std::string_view, 44> kClauseTransparent = {
+    "has",    "have",  "had",     "is",     "are",  "was",   "were",   "be",     "been",
+    "being",  "will",  "would",   "could",  "should", "may", "might",  "must",   "can",
+    "shall",  "'ll",   "did",     "does",   "do",   "not",   "n't",    "never",  "also",
+    "already", "still", "then",   "again",  "now",  "to",    "just",   "later",  "soon",
+    "once",   "yet",   "it",      "they",   "he",   "she",   "we",     "i"};
+constexpr std::array<std::string_view, 4> kRelativePronouns = {"that", "which", "who", "whom"};
+
+constexpr std::array<std::string_view, 7> kPersonalPronouns = {"it", "they", "he", "she", "we", "i", "you"};
+constexpr std::array<std::string_view, 7> kNounMarkers = {"the", "a", "an", "its", "their", "his", "her"};
+
+enum class OwnSubject { kNone, kPronoun, kActor, kOther };
+
+// What stands right before the verb at `anchor` within its clause [from, anchor): walking left
+// over auxiliaries, negations and adverbs, the first word is the clause's own subject: an
+// actor, a pronoun (which refers back to the subject outside the clause) or another noun.
+static OwnSubject OwnSubjectOf(const SentenceView& v, uint32_t from, uint32_t anchor) {
+  for (uint32_t t = anchor; t-- > from;) {
+    const Token& tok = v.tok(t);
+    if (v.ActorCovering(t) >= 0) return OwnSubject::kActor;
+    if (tok.kind == TokenKind::kNumber) return OwnSubject::kOther;
+    if (tok.kind != TokenKind::kWord) continue;
+    const std::string& n = tok.norm;
+    if (In(kPersonalPronouns, n)) return OwnSubject::kPronoun;
+    if (In(kClauseTransparent, n) || IsWordNegation(n)) continue;
+    if (n.size() > 4 && n.compare(n.size() - 2, 2, "ly") == 0) continue;  // "flatly", "jointly"
+    return OwnSubject::kOther;
+  }
+  return OwnSubject::kNone;
+}
+
+// The relative pronoun that opens the clause starting at `clause_start` (the clause may start at
+// the pronoun, after ", which", or right after it, after "that"), or UINT32_MAX.
+static uint32_t RelativePronoun(const SentenceView& v, uint32_t clause_start) {
+  if (clause_start < v.end && In(kRelativePronouns, v.tok(clause_start).norm)) return clause_start;
+  if (clause_start > v.first && In(kRelativePronouns, v.tok(clause_start - 1).norm)) return clause_start - 1;
+  return UINT32_MAX;
+}
+
+int32_t RelativeAntecedent(const SentenceView& v, uint32_t clause_start) {
+  uint32_t p = RelativePronoun(v, clause_start);
+  if (p == UINT32_MAX || p <= v.first) return -1;
+  if (p > v.first && IsPunct(v.tok(p - 1), ",")) --p;
+  return p > v.first ? v.ActorCovering(p - 1) : -1;
+}
+
+// "Thousands of Nigerians", "A member of the Syrian parliament": the actor of an "of" phrase
+// that opens the clause.
+static int32_t LeadingOfActor(const SentenceView& v, uint32_t clause_start, uint32_t anchor,
+                              const std::vector<bool>* not_subjects) {
+  for (uint32_t a : v.actors) {
+    const uint32_t first = v.mention_first[a];
+    if (first < clause_start || first >= anchor) continue;
+    if (not_subjects != nullptr && (*not_subjects)[a]) continue;
+    uint32_t p = first;
+    while (p > clause_start && In(kSkippable, v.tok(p - 1).norm)) --p;
+    if (p > clause_start && v.tok(p - 1).norm == "of" && p - 1 - clause_start <= 4) return static_cast<int32_t>(a);
+    return -1;  // only the first actor of the clause can be its subject this way
+  }
+  return -1;
+}
+
+// "Pakistan, a key U.S. ally in the war, has refused": when the verb (with its auxiliaries)
+// follows an appositive opened by "a", "an" or "the", the subject stands before the appositive.
+// Returns the token to search back from.
+static uint32_t BeforeAppositive(const SentenceView& v, uint32_t anchor) {
+  uint32_t t = anchor;
+  while (t > v.first && (In(kClauseTransparent, v.tok(t - 1).norm) || IsWordNegation(v.tok(t - 1).norm)) &&
+         !In(kPersonalPronouns, v.tok(t - 1).norm))
+    --t;
+  if (t <= v.first || !IsPunct(v.tok(t - 1), ",")) return anchor;
+  for (uint32_t k = t - 1, n = 0; k > v.first && n < 16; --k, ++n) {
+    const Token& tok = v.tok(k - 1);
+    if (tok.norm == ";" || tok.norm == ":" || tok.kind == TokenKind::kQuote) return anchor;
+    if (!IsPunct(tok, ",")) continue;
+    const std::string& opener = v.tok(k).norm;
+    return opener == "a" || opener == "an" || opener == "the" ? k - 1 : anchor;
+  }
+  return anchor;
+}
+
+int32_t ClauseSubject(const SentenceView& v, uint32_t anchor, const std::vector<bool>* not_subjects) {
+  const uint32_t clause = ClauseStart(v, anchor);
+  int32_t s = SubjectBefore(v, BeforeAppositive(v, anchor), not_subjects);
+  // Only a verb has a clause of its own; "announced a suspension of" is the announcer's.
+  const bool nominal = anchor > v.first && In(kNounMarkers, v.tok(anchor - 1).norm);
+  const uint32_t pronoun = RelativePronoun(v, clause);
+  const bool relative = pronoun != UINT32_MAX && pronoun < anchor;
+  const bool subordinate = relative || (clause > v.first && IsSpeechVerb(v.tok(clause - 1).norm));
+  if (!nominal && subordinate && (s < 0 || v.mention_first[static_cast<size_t>(s)] < clause)) {
+    switch (OwnSubjectOf(v, relative ? pronoun + 1 : clause, anchor)) {
+      case OwnSubject::kOther: return -1;  // "that Soviet forces murdered": no actor
+      case OwnSubject::kNone:              // "the group that has seized": the antecedent
+        if (relative) return RelativeAntecedent(v, clause);
+        break;
+      case OwnSubject::kPronoun:
+      case OwnSubject::kActor: break;
+    }
+  }
+  // "demonstrators protesting election results": a participle after a plural noun that is no
+  // actor has that noun as its subject.
+  const std::string& verb = v.tok(anchor).norm;
+  if (!nominal && anchor > v.first && verb.size() > 5 && verb.compare(verb.size() - 3, 3, "ing") == 0 &&
+      v.ActorCovering(anchor - 1) < 0 && !v.capitalized[anchor - 1 - v.first]) {
+    const std::string& prev = v.tok(anchor - 1).norm;
+    if (prev.size() > 4 && prev.back() == 's' && OwnSubjectOf(v, anchor - 1, anchor) == OwnSubject::kOther &&
+        !In(kPossessivePronouns, prev))
+      return -1;
+  }
+  if (s < 0) s = LeadingOfActor(v, clause, anchor, not_subjects);
+  return s;
+}
+
+// "that" opening a relative clause ("the militia that has seized") rather than a complement
+// ("demanded that Israel ease"): a verb follows it, not a subject.
+static bool IsRelativeThat(const SentenceView& v, uint32_t t) {
+  if (t + 1 >= v.end) return false;
+  const uint32_t next = t + 1;
+  if (v.ActorAt(next) >= 0 || v.capitalized[next - v.first]) return false;
+  return !In(kSkippable, v.tok(next).norm) && !In(kPersonalPronouns, v.tok(next).norm);
+}
+
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by) {
   for (uint32_t t = from; t < v.end && t < from + 16; ++t) {
     const std::string& n = v.tok(t).norm;
     if (n == ";" || n == "according" || IsSpeechVerb(n)) break;
     if (n == "," && t + 1 < v.end && In(kClauseOpeners, v.tok(t + 1).norm)) break;
+    // "criticized the militia that has seized parts of Mali": a relative clause qualifies the
+    // object, its actors are not the object ("demanded that Russia ..." goes on).
+    if (n == "which" || n == "who" || n == "whom" || (n == "that" && t > from && IsRelativeThat(v, t))) break;
+    // "rejected an ultimatum to hand over a guard ... in front of the Yugoslav consulate": an
+    // infinitive after the object starts another action, whose actors are not this one's.
+    if (n == "to" && t > from && IsRelativeThat(v, t)) break;
     int32_t a = v.ActorAt(t);
     if (a < 0 || a == skip) continue;
     if (In(kPossessivePronouns, v.tok(t).norm)) continue;  // "its proposal" is not an object

@@ -60,6 +60,18 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor);
 // possessor unless nothing else is. -1 when none.
 int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<bool>* not_subjects = nullptr);
 
+// The subject of the clause that holds `anchor`. Like SubjectBefore, but a subordinate clause
+// ("demanded that Soviet forces murdered ...", "the group that has seized ...") has its own
+// subject: when that subject is not an actor, an actor outside the clause does not stand in
+// for it. A relative clause without a subject of its own takes the actor it qualifies. When
+// nothing else is found, the actor of a leading "of" phrase ("Thousands of Nigerians",
+// "A member of the Syrian parliament") is the subject. -1 when none.
+int32_t ClauseSubject(const SentenceView& v, uint32_t anchor, const std::vector<bool>* not_subjects);
+
+// The actor a relative clause starting at `clause_start` qualifies ("Israel, which ..."), or -1
+// when the clause is not a relative clause or qualifies something else.
+int32_t RelativeAntecedent(const SentenceView& v, uint32_t clause_start);
+
 // The first actor after token `from` in the same clause, skipping `skip` and agents of
 // passives ("by X") unless `allow_by`. -1 when none.
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by);

@@ -61,7 +61,12 @@ TEST(CameoTableTest, PloverTypes) {
   struct Case { const char* code; const char* plover; };
   for (auto c : std::vector<Case>{{"112", "ACCUSE"}, {"042", "CONSULT"}, {"1312", "THREATEN"},
                                   {"161", "SANCTION"}, {"0871", "RETREAT"}, {"020", "REQUEST"},
-                                  {"190", "ASSAULT"}, {"061", "COOPERATE"}}) {
+                                  {"190", "ASSAULT"}, {"061", "COOPERATE"},
+                                  // The PLOVER manual over the conversion table (see
+                                  // scripts/gen_cameo_table.py): sanctions are SANCTION,
+                                  // lifting a curfew is a CONCEDE.
+                                  {"163", "SANCTION"}, {"0813", "CONCEDE"}, {"0814", "CONCEDE"},
+                                  {"0841", "RETREAT"}, {"1711", "COERCE"}}) {
     const CameoCode* e = FindCameo(c.code);
     ASSERT_NE(e, nullptr) << c.code;
     ASSERT_NE(e->plover, nullptr) << c.code;
