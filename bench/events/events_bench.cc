@@ -7,17 +7,27 @@
 //    coded; each copy gets a distinct id. Reports sentences/s, documents/s, events/s and peak
 //    memory, and checks its answer: the event count is copies x the count of one copy.
 // 2. Wikinews: the 295-article JSONL corpus coded once, with documents/s, sentences/s, MB/s.
+// 3. Stages: both corpora once more, stage by stage as Pipeline::Code runs them (read, split,
+//    actors, times, quotes, events) plus the JSON writing of `parley code`, with each stage's
+//    share of the CPU time; checks that the stage-by-stage run finds the same events.
 // Times are this thread's CPU time (the machine may be shared). Exit status 1 when a check fails.
 #include <sys/resource.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "code/coder.h"
+#include "extract/actors/actors.h"
+#include "extract/quotes/quotes.h"
+#include "extract/times/times.h"
+#include "output/writers.h"
 #include "parley/ingest.h"
 #include "parley/pipeline.h"
+#include "text/segmenter.h"
 
 namespace {
 
@@ -59,6 +69,65 @@ Totals CodeAll(const parley::Pipeline& pipeline, const std::vector<std::string>&
     t.events += cd.events.size();
   }
   return t;
+}
+
+// CPU seconds per stage, in the order Pipeline::Code runs them (keep the two in step).
+constexpr const char* kStages[] = {"read", "split", "actors", "times", "quotes", "events", "json"};
+constexpr int kStageCount = 7;
+
+struct StageTimes {
+  double secs[kStageCount] = {};
+  uint64_t documents = 0, events = 0;
+};
+
+void CodeByStage(const parley::Pipeline& pipeline, const std::vector<std::string>& lines,
+                 const std::string& name, StageTimes* st) {
+  uint64_t number = 0;
+  std::string out;
+  for (const auto& line : lines) {
+    double t = CpuSeconds();
+    auto lap = [&](int stage) {
+      const double now = CpuSeconds();
+      st->secs[stage] += now - t;
+      t = now;
+    };
+    parley::CodedDocument cd;
+    cd.doc = parley::ingest::ReadJsonLine(line, name, ++number);
+    if (!cd.doc.published) cd.doc.published = "2000-01-01";
+    lap(0);
+    cd.layer = parley::text::Segment(cd.doc.text);
+    lap(1);
+    parley::extract::FindActors(cd.doc, cd.layer, pipeline.lexicon(), &cd.actors, &cd.places);
+    lap(2);
+    cd.times = parley::extract::FindTimes(cd.doc, cd.layer);
+    lap(3);
+    cd.quotes = parley::extract::FindQuotes(cd.doc, cd.layer, cd.actors);
+    lap(4);
+    cd.events = parley::code::CodeEvents(cd, pipeline.patterns(), false);
+    lap(5);
+    out.clear();
+    parley::output::WriteJson(cd, &out);
+    lap(6);
+    ++st->documents;
+    st->events += cd.events.size();
+  }
+}
+
+bool ReportStages(const parley::Pipeline& pipeline, const std::vector<std::string>& lines,
+                  const std::string& name, uint64_t copies, const Totals& want) {
+  StageTimes st;
+  for (uint64_t c = 0; c < copies; ++c) CodeByStage(pipeline, lines, name + "-" + std::to_string(c), &st);
+  double total = 0;
+  for (double s : st.secs) total += s;
+  std::printf("stages (%s, %llu docs, CPU us/doc and share):", name.c_str(),
+              static_cast<unsigned long long>(st.documents));
+  for (int i = 0; i < kStageCount; ++i) {
+    std::printf(" %s %.1f (%.0f%%)", kStages[i], st.secs[i] * 1e6 / static_cast<double>(st.documents),
+                100 * st.secs[i] / total);
+  }
+  const bool ok = st.events == want.events * copies;
+  std::printf("%s\n", ok ? "" : "  CHECK FAILED: not the pipeline's events");
+  return ok;
 }
 
 }  // namespace
@@ -106,6 +175,8 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(w.documents), static_cast<unsigned long long>(w.sentences),
               static_cast<unsigned long long>(w.events), secs, w.documents / secs, w.sentences / secs,
               w.bytes / secs / 1e6);
+  ok = ReportStages(**pipeline, dev, "dev", std::max<uint64_t>(1, copies / 10), one) && ok;
+  ok = ReportStages(**pipeline, wiki, "wikinews", 1, w) && ok;
   std::printf("peak memory: %.0f MB\n", PeakMb());
   return ok ? 0 : 1;
 }

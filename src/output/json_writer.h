@@ -1,5 +1,8 @@
 // JsonWriter: a small streaming JSON writer (objects, arrays, escaped UTF-8 strings, numbers)
 // used for the contract's JSON Lines output. Writes compact JSON into a std::string.
+// It is on the hot path of `parley code` (one call per field of every document): separators
+// are inline, numbers go through std::to_chars and strings are copied in runs of bytes that
+// need no escaping. Not thread-safe; one writer per output string.
 #pragma once
 
 #include <cstdint>
@@ -35,10 +38,27 @@ class JsonWriter {
   void Field(std::string_view key, int64_t v) { Key(key); Int(v); }
 
  private:
-  void Open(char c);
-  void Close(char c);
-  void Raw(std::string_view s);
-  void Separate();
+  void Separate() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (need_comma_) {
+      out_->push_back(',');
+    }
+  }
+  void Open(char c) {
+    Separate();
+    out_->push_back(c);
+    need_comma_ = false;
+  }
+  void Close(char c) {
+    out_->push_back(c);
+    need_comma_ = true;
+  }
+  void Raw(std::string_view s) {
+    Separate();
+    out_->append(s);
+    need_comma_ = true;
+  }
   std::string* out_;
   bool need_comma_ = false;
   bool after_key_ = false;

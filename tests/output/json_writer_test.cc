@@ -6,10 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdio>
 #include <random>
 #include <string>
 
 #include "output/writers.h"
+#include "util/utf8.h"
 
 namespace parley::output {
 namespace {
@@ -59,6 +62,81 @@ TEST(EscapeTest, RandomBytesAlwaysGiveValidJson) {
     const std::string json = "\"" + Escaped(s) + "\"";
     nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
     ASSERT_FALSE(parsed.is_discarded()) << "round " << round;
+  }
+}
+
+// The writer copies runs of plain bytes eight at a time; a byte-by-byte reference must give the
+// same bytes for any string, with the special bytes at every position of an 8-byte word.
+std::string ReferenceEscaped(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t len = 1;
+    if (c >= 0x80) {
+      if (util::DecodeUtf8(s, i, &len) == util::kInvalid) {
+        out += "\xEF\xBF\xBD";
+        len = 1;
+      } else {
+        out.append(s.substr(i, len));
+      }
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\b') {
+      out += "\\b";
+    } else if (c == '\f') {
+      out += "\\f";
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+    i += len;
+  }
+  return out;
+}
+
+TEST(EscapeTest, SameBytesAsAByteByByteReference) {
+  std::mt19937 rng(6);
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1F", "\x7F", "\xC3\xA9",
+                                  "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\xFF", "\xC3", "\xED\xA0\x80"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const size_t n = rng() % 40;
+    for (size_t i = 0; i < n; ++i) {
+      if (rng() % 6 == 0) {
+        s += specials[rng() % std::size(specials)];
+      } else {
+        s += static_cast<char>(0x20 + rng() % 95);
+      }
+    }
+    ASSERT_EQ(Escaped(s), ReferenceEscaped(s)) << "round " << round;
+  }
+}
+
+TEST(JsonWriterTest, DoublesAsPrintfSixDigits) {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> any(-400, 400);
+  for (int round = 0; round < 20000; ++round) {
+    double v = any(rng);
+    if (round % 3 == 1) v = static_cast<double>(static_cast<int>(v));
+    if (round % 3 == 2) v = std::round(v * 100) / 100;
+    std::string out;
+    JsonWriter w(&out);
+    w.Double(v);
+    char want[40];
+    std::snprintf(want, sizeof want, "%.6g", v);
+    std::string expected = want;
+    if (expected.find_first_of(".eE") == std::string::npos) expected += ".0";
+    ASSERT_EQ(out, expected) << v;
   }
 }
 

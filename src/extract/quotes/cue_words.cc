@@ -1,5 +1,7 @@
 #include "extract/quotes/cue_words.h"
 
+#include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
@@ -8,6 +10,12 @@
 
 namespace parley::extract::quotes {
 namespace {
+
+// Heterogeneous lookup: a token's norm is looked up without building a std::string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 // Verbs that report speech: they take a quotation or a reported clause, with or without "that".
 // Marked: i = may come before the speaker ("said Peskov"), o = takes an addressee ("told
@@ -102,7 +110,7 @@ std::vector<std::string> Inflect(const std::string& lemma) {
 }
 
 void AddForms(const std::string& lemma, CueInfo info,
-              std::unordered_map<std::string, CueInfo>* table) {
+              std::unordered_map<std::string, CueInfo, StringHash, std::equal_to<>>* table) {
   for (const std::string& form : Inflect(lemma)) {
     CueInfo f = info;
     f.participle = form.ends_with("ing");
@@ -112,9 +120,11 @@ void AddForms(const std::string& lemma, CueInfo info,
   }
 }
 
-const std::unordered_map<std::string, CueInfo>& CueTable() {
+using CueMap = std::unordered_map<std::string, CueInfo, StringHash, std::equal_to<>>;
+
+const CueMap& CueTable() {
   static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string, CueInfo>();
+    auto* t = new CueMap();
     for (const VerbSpec& v : kSpeechVerbs) {
       const std::string flags = v.flags;
       CueInfo info{CueClass::kSpeech, flags.find('i') != std::string::npos, false,
@@ -128,34 +138,52 @@ const std::unordered_map<std::string, CueInfo>& CueTable() {
   return *table;
 }
 
-bool InSet(std::string_view norm, std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words) {
-    if (w == norm) return true;
+// A small closed set of words, asked about every token of a document: a bit per (first
+// byte, length) rejects most tokens before any comparison. Built once, then read-only.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+    for (std::string_view w : words_) shape_[static_cast<unsigned char>(w[0])] |= LengthBit(w.size());
   }
-  return false;
-}
+  bool Has(std::string_view norm) const {
+    if (norm.empty() || (shape_[static_cast<unsigned char>(norm[0])] & LengthBit(norm.size())) == 0)
+      return false;
+    for (std::string_view w : words_) {
+      if (w == norm) return true;
+    }
+    return false;
+  }
+
+ private:
+  static uint64_t LengthBit(size_t n) { return uint64_t{1} << (n < 63 ? n : 63); }
+  std::vector<std::string_view> words_;
+  uint64_t shape_[256] = {};
+};
+
 
 }  // namespace
 
 CueInfo LookupCue(std::string_view norm) {
   const auto& table = CueTable();
-  auto it = table.find(std::string(norm));
+  auto it = table.find(norm);
   return it == table.end() ? CueInfo{} : it->second;
 }
 
 bool IsPersonalPronoun(std::string_view norm) {
-  return InSet(norm, {"he", "she", "they", "it", "we", "i", "you"});
+  static const WordSet kPronouns({"he", "she", "they", "it", "we", "i", "you"});
+  return kPronouns.Has(norm);
 }
 
 bool IsDeterminer(std::string_view norm) {
-  return InSet(norm, {"the", "a", "an", "another", "his", "her", "its", "their", "our", "my",
+  static const WordSet kDeterminers({"the", "a", "an", "another", "his", "her", "its", "their", "our", "my",
                       "your", "this", "these", "those", "some", "many", "several", "two", "three",
                       "four", "five", "one", "most", "other", "both", "few", "all", "any", "each",
                       "every", "no", "such", "numerous", "various", "multiple", "dozens"});
+  return kDeterminers.Has(norm);
 }
 
 bool IsPhraseStop(std::string_view norm) {
-  return InSet(norm, {"after", "before", "in", "on", "at", "to", "with", "by", "from", "about",
+  static const WordSet kPhraseStops({"after", "before", "in", "on", "at", "to", "with", "by", "from", "about",
                       "as", "than", "since", "while", "when", "because", "if", "although",
                       "though", "but", "and", "or", "nor", "so", "that", "which", "who", "whom",
                       "whose", "where", "why", "how", "what", "not", "is", "was", "were", "are",
@@ -167,15 +195,15 @@ bool IsPhraseStop(std::string_view norm) {
                       "amid", "among", "toward", "towards", "across", "behind", "near", "despite",
                       "including", "unlike", "besides", "beyond", "around", "within", "along",
                       "following", "whereas", "instead", "because", "unless"});
+  return kPhraseStops.Has(norm);
 }
 
 bool IsVerbModifier(std::string_view norm) {
   // Adverbs in -ly ("flatly", "egregiously"), but not nouns that end so.
-  if (norm.size() > 4 && norm.ends_with("ly") &&
-      !InSet(norm, {"assembly", "family", "ally", "rally", "supply", "monopoly", "anomaly",
-                    "italy", "july", "daily", "weekly", "bully", "majority"}))
-    return true;
-  return InSet(norm, {"has", "have", "had", "is", "was", "were", "are", "also", "later", "then",
+  static const WordSet kNounsInLy({"assembly", "family", "ally", "rally", "supply", "monopoly",
+                                   "anomaly", "italy", "july", "daily", "weekly", "bully", "majority"});
+  if (norm.size() > 4 && norm.ends_with("ly") && !kNounsInLy.Has(norm)) return true;
+  static const WordSet kModifiers({"has", "have", "had", "is", "was", "were", "are", "also", "later", "then",
                       "previously", "again", "repeatedly", "reportedly", "once", "further",
                       "recently", "simply", "just", "only", "already", "would", "will", "could",
                       "may", "might", "should", "can", "did", "does", "do", "not", "never",
@@ -186,24 +214,28 @@ bool IsVerbModifier(std::string_view norm) {
                       "herself", "himself", "themselves", "itself", "must", "shall", "reportedly",
                       "allegedly", "apparently", "specifically", "explicitly", "clearly",
                       "famously", "memorably", "once", "yesterday", "today", "tonight", "ever"});
+  return kModifiers.Has(norm);
 }
 
 bool IsTimeWord(std::string_view norm) {
-  return InSet(norm, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+  static const WordSet kTimeWords({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday", "yesterday", "today", "tonight", "earlier", "later", "recently",
                       "previously", "again", "also", "then", "now"});
+  return kTimeWords.Has(norm);
 }
 
 bool IsClauseOpener(std::string_view norm) {
-  return InSet(norm, {"he", "she", "it", "they", "we", "i", "you", "there", "this", "these",
+  static const WordSet kClauseOpeners({"he", "she", "it", "they", "we", "i", "you", "there", "this", "these",
                       "those", "the", "a", "an", "his", "her", "its", "their", "our", "my",
                       "some", "many", "no", "all", "most", "both", "nobody", "everyone",
                       "anyone", "nothing", "none", "several", "every", "each", "any", "such"});
+  return kClauseOpeners.Has(norm);
 }
 
 bool IsNameParticle(std::string_view norm) {
-  return InSet(norm, {"de", "da", "di", "del", "della", "der", "den", "van", "von", "al", "el",
+  static const WordSet kNameParticles({"de", "da", "di", "del", "della", "der", "den", "van", "von", "al", "el",
                       "bin", "ibn", "la", "le", "du", "dos", "das", "ben", "'s", "of", "st."});
+  return kNameParticles.Has(norm);
 }
 
 }  // namespace parley::extract::quotes

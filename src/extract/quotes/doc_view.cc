@@ -16,6 +16,18 @@ DocView::DocView(std::string_view text, const TextLayer& layer) : text_(text), l
   }
 }
 
+const CueInfo& DocView::Cue(uint32_t i) const {
+  if (cue_known_.empty()) {
+    cues_.resize(size());
+    cue_known_.assign(size(), false);
+  }
+  if (!cue_known_[i]) {
+    cues_[i] = LookupCue(norm(i));
+    cue_known_[i] = true;
+  }
+  return cues_[i];
+}
+
 std::string_view DocView::Surface(uint32_t i) const {
   return text_.substr(tok(i).start, tok(i).end - tok(i).start);
 }

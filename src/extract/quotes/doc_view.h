@@ -1,12 +1,14 @@
 // DocView: read-only helpers over one document's text and tokens for the quotation finder
 // (the sentence and paragraph of a token, capitalisation, punctuation tests). Built once per
-// FindQuotes call; it borrows the text and the layer, which outlive it.
+// FindQuotes call; it borrows the text and the layer, which outlive it. Not thread-safe: it
+// caches each token's cue class on first use.
 #pragma once
 
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "extract/quotes/cue_words.h"
 #include "parley/text.h"
 
 namespace parley::extract::quotes {
@@ -42,11 +44,16 @@ class DocView {
   // Punctuation that ends a sentence here: "?", "!", ";", or a "." the sentence splitter ended
   // a sentence on (not the dot of "R-Ky." inside "McConnell, R-Ky., said").
   bool IsSentenceEnd(uint32_t i) const;
+  // LookupCue(norm(i)), looked up once per token: the finders ask about the same tokens again
+  // and again while they walk back and forth over a sentence.
+  const CueInfo& Cue(uint32_t i) const;
 
  private:
   std::string_view text_;
   const TextLayer& layer_;
   std::vector<uint32_t> sentence_of_;
+  mutable std::vector<CueInfo> cues_;    // by token, valid where cue_known_
+  mutable std::vector<bool> cue_known_;  // sized on first use
 };
 
 }  // namespace parley::extract::quotes

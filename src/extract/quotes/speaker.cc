@@ -139,10 +139,10 @@ std::optional<Attribution> TranscriptSpeaker(const DocView& v, uint32_t colon) {
 }  // namespace
 
 bool IsCueWord(const DocView& v, uint32_t i, bool near_quote) {
-  if (!v.IsWord(i) || v.IsCapitalized(i)) return false;
-  if (i > 0 && IsDeterminer(v.norm(i - 1))) return false;  // "the attack", "a report": nouns
-  const CueInfo c = LookupCue(v.norm(i));
-  return c.cls != CueClass::kNone && (near_quote || !c.quote_only);
+  if (!v.IsWord(i)) return false;
+  const CueInfo& c = v.Cue(i);  // the cheapest test first: most words are no cue
+  if (c.cls == CueClass::kNone || (!near_quote && c.quote_only) || v.IsCapitalized(i)) return false;
+  return !(i > 0 && IsDeterminer(v.norm(i - 1)));  // "the attack", "a report": nouns
 }
 
 Phrase SubjectBefore(const DocView& v, uint32_t verb, uint32_t lo) {
