@@ -93,6 +93,45 @@ struct Piece {
   bool fallback = false;  // a reference that is emitted as `mention` when it does not resolve
 };
 
+// A pronoun to resolve: kept apart from the pieces, since most never resolve and a full
+// mention is built only for those that do.
+struct Pronoun {
+  uint32_t token = 0;
+  RefType type = RefType::kHe;
+};
+
+// Up to eight bytes as one integer, to compare short words without a call per candidate.
+constexpr uint64_t Pack(std::string_view w) {
+  uint64_t v = 0;
+  for (size_t k = 0; k < w.size() && k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
+  return v;
+}
+
+// The pronoun `w` is ("he", "their", ...), or null. By length first: most words are none.
+std::optional<RefType> PronounType(std::string_view w) {
+  if (w.size() == 10) return w == "themselves" ? std::optional<RefType>(RefType::kThey) : std::nullopt;
+  if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's' && w[0] != 't' && w[0] != 'i')) return std::nullopt;
+  switch (Pack(w)) {
+    case Pack("he"):
+    case Pack("him"):
+    case Pack("his"):
+    case Pack("himself"):
+      return RefType::kHe;
+    case Pack("she"):
+    case Pack("her"):
+    case Pack("hers"):
+    case Pack("herself"):
+      return RefType::kShe;
+    case Pack("they"):
+    case Pack("them"):
+    case Pack("their"):
+      return RefType::kThey;
+    case Pack("its"):
+      return RefType::kIts;
+  }
+  return std::nullopt;
+}
+
 class Extractor {
  public:
   Extractor(const Document& doc, const TextLayer& layer, const Lexicon& lex, std::vector<ActorMention>* actors,
@@ -103,11 +142,13 @@ class Extractor {
   void Run() {
     for (uint32_t s = 0; s < layer_.sentences.size(); ++s) {
       sentence_ = s;
-      std::vector<Item> items = Recognise(layer_.sentences[s]);
-      std::vector<Piece> pieces = Combine(s, items);
-      AddReferences(s, items, &pieces);
-      std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.begin < b.begin; });
-      for (auto& p : pieces) Feed(std::move(p));
+      // Scratch vectors live across sentences: most sentences would allocate them anew.
+      items_.clear();
+      pieces_.clear();
+      pronouns_.clear();
+      Recognise(layer_.sentences[s], &items_);
+      Combine(s, items_, &pieces_);
+      FeedInOrder(s, &pieces_);
     }
   }
 
@@ -118,6 +159,8 @@ class Extractor {
   bool Capitalized(uint32_t i) const {
     const Token& t = Tok(i);
     if (t.kind != TokenKind::kWord) return false;
+    const unsigned char c = static_cast<unsigned char>(text_[t.start]);
+    if (c < 0x80) return c >= 'A' && c <= 'Z';  // most words: no decoding
     size_t len;
     return util::IsUpper(util::DecodeUtf8(text_, t.start, &len));
   }
@@ -149,23 +192,28 @@ class Extractor {
   }
 
   // ---- 1. recognition ----
-  std::vector<Item> Recognise(const Sentence& s) {
-    std::vector<Item> items;
+  // Names, and the pronouns between them (pronouns_): one pass over the tokens.
+  void Recognise(const Sentence& s, std::vector<Item>* items) {
     for (uint32_t i = s.first_token; i < s.end_token;) {
+      if (Tok(i).kind != TokenKind::kWord) {  // starts no name and refers to nothing
+        ++i;
+        continue;
+      }
       hits_.clear();
       lex_.Lookup(text_, layer_.tokens, i, s.end_token, &hits_);
-      std::optional<Item> item = Choose(s, i);
+      std::optional<Item> item;
+      if (!hits_.empty()) item = Choose(s, i);
       if (!item || (item->end == i + 1 && item->kind != Kind::kPerson)) {
         if (auto known = KnownSurname(i)) item = known;
       }
       if (item) {
-        items.push_back(*item);
+        items->push_back(*item);
         i = item->end;
       } else {
+        if (std::optional<RefType> type = PronounAt(s, i)) pronouns_.push_back({i, *type});
         ++i;
       }
     }
-    return items;
   }
 
   // Longest first; among the entries of one length, the kind with the highest priority.
@@ -288,19 +336,20 @@ class Extractor {
   // by role ("Kremlin spokesman John Doe ... Doe said").
   std::optional<Item> KnownSurname(uint32_t i) const {
     if ((surnames_.empty() && unknown_by_surname_.empty()) || !Capitalized(i)) return std::nullopt;
-    const Sentence& s = layer_.sentences[sentence_];
-    if (AfterAnotherName(s, i)) return std::nullopt;
+    // The maps first: most capitalised words are nobody's surname.
     std::string key(Norm(i));
+    std::optional<Item> item;
     if (auto it = surnames_.find(key); it != surnames_.end()) {
-      return Item{i, i + 1, it->second, Kind::kPerson, 0, true};
+      item = Item{i, i + 1, it->second, Kind::kPerson, 0, true};
+    } else if (auto u = unknown_by_surname_.find(key); u != unknown_by_surname_.end()) {
+      item = Item{i, i + 1, kUnknownPerson, Kind::kPerson, u->second, true};
     }
-    auto it = unknown_by_surname_.find(key);
-    if (it == unknown_by_surname_.end()) return std::nullopt;
-    return Item{i, i + 1, kUnknownPerson, Kind::kPerson, it->second, true};
+    if (item && AfterAnotherName(layer_.sentences[sentence_], i)) return std::nullopt;
+    return item;
   }
 
   // ---- 2. combination and classification ----
-  std::vector<Piece> Combine(uint32_t s, const std::vector<Item>& items);
+  void Combine(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* out);
   void CombineAgent(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<bool>* used,
                     std::vector<std::string>* roles, std::vector<Piece>* out);
   bool NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t next, uint32_t span_end,
@@ -312,11 +361,13 @@ class Extractor {
   std::optional<size_t> BaseAfter(const std::vector<Item>& items, size_t k, const std::vector<bool>& used) const;
   std::string CombinedCode(const Item& base, const Entry& agent) const;
   uint32_t UnknownName(uint32_t from, uint32_t end) const;
-  void AddReferences(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* pieces) const;
+  std::optional<RefType> PronounAt(const Sentence& sent, uint32_t i) const;
+  void FeedInOrder(uint32_t s, std::vector<Piece>* pieces);
+  void FeedPronoun(uint32_t s, const Pronoun& p);
   ActorMention MakeMention(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
                            const std::string& name) const;
   void AddPlace(uint32_t s, const Item& item, const Entry& place_or_country, const Entry* coords);
-  void Feed(Piece p);
+  void Feed(Piece& p);
 
   const Document& doc_;
   const TextLayer& layer_;
@@ -326,6 +377,12 @@ class Extractor {
   std::vector<Place>* places_;
   Coref coref_;
   std::vector<Hit> hits_;
+  std::vector<Item> items_;        // of the current sentence
+  std::vector<Piece> pieces_;
+  std::vector<bool> used_;
+  std::vector<std::string> roles_;
+  std::vector<Pronoun> pronouns_;
+  std::vector<uint32_t> order_;    // FeedInOrder's scratch
   uint32_t sentence_ = 0;
   uint32_t placeish_end_ = 0xFFFFFFFF;  // Combine: the comma after a town just before this item
   std::unordered_set<uint32_t> introduced_;  // people named so far
@@ -410,23 +467,27 @@ uint32_t Extractor::UnknownName(uint32_t from, uint32_t end) const {
   return j;
 }
 
-void Extractor::Feed(Piece p) {
+void Extractor::Feed(Piece& p) {
   if (!p.is_reference) {
     coref_.AddMention(std::move(p.mention), std::move(p.traits));
     return;
   }
-  ActorMention m = p.mention;
-  if (coref_.AddReference(std::move(m), p.ref)) return;
+  if (std::optional<size_t> a = coref_.Resolve(p.mention.sentence, p.ref)) {
+    coref_.AddResolved(std::move(p.mention), p.ref, *a);
+    return;
+  }
   if (p.fallback) coref_.AddMention(std::move(p.mention), std::move(p.traits));
 }
 
 
-std::vector<Piece> Extractor::Combine(uint32_t s, const std::vector<Item>& items) {
-  std::vector<Piece> out;
-  std::vector<bool> used(items.size(), false);
-  std::vector<std::string> roles(items.size());
+void Extractor::Combine(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* out) {
+  std::vector<bool>& used = used_;
+  std::vector<std::string>& roles = roles_;
+  used.assign(items.size(), false);
+  roles.clear();
+  roles.resize(items.size());
   for (size_t k = 0; k < items.size(); ++k) {
-    if (items[k].kind == Kind::kAgent && !used[k]) CombineAgent(s, items, k, &used, &roles, &out);
+    if (items[k].kind == Kind::kAgent && !used[k]) CombineAgent(s, items, k, &used, &roles, out);
   }
   for (size_t k = 0; k < items.size(); ++k) {
     if (used[k]) continue;
@@ -435,10 +496,9 @@ std::vector<Piece> Extractor::Combine(uint32_t s, const std::vector<Item>& items
                             items[k - 1].end + 1 == items[k].begin
                         ? items[k - 1].end
                         : 0xFFFFFFFF;
-    if (items[k].kind == Kind::kCountry && CountryInName(s, items, k, &out)) continue;
-    Classify(s, items[k], roles[k], &out);
+    if (items[k].kind == Kind::kCountry && CountryInName(s, items, k, out)) continue;
+    Classify(s, items[k], roles[k], out);
   }
-  return out;
 }
 
 // A country followed by a capitalised word nobody recognised is part of a longer name: a
@@ -533,36 +593,24 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
   return true;
 }
 
+// The piece is built in place in `out`: moving a finished one there cost more than building it.
 void Extractor::Classify(uint32_t s, const Item& item, const std::string& role_word, std::vector<Piece>* out) {
-  Piece p;
-  p.begin = item.begin;
   if (item.entry == kUnknownPerson) {
     const UnknownPerson& u = unknown_[item.unknown];
+    Piece& p = out->emplace_back();
+    p.begin = item.begin;
     p.mention = MakeMention(s, item.begin, item.end, u.code, u.name);
     p.traits = MentionTraits{true, false, false, u.gender, u.role_word, {}, "u:" + u.name};
-    out->push_back(std::move(p));
     return;
   }
   const Entry& e = lex_.entry(item.entry);
-  const bool locative = Locative(s, item);
   switch (e.kind) {
-    case Kind::kPerson:
-      introduced_.insert(item.entry);
-      if (item.end - item.begin > 1 && Capitalized(item.end - 1)) surnames_[std::string(Norm(item.end - 1))] = item.entry;
-      p.traits = MentionTraits{true, false, false, e.gender, role_word, e.titles, "p:" + std::to_string(item.entry)};
-      break;
     case Kind::kCountry:
     case Kind::kCapital:
-      if (locative) {
+      if (Locative(s, item)) {
         AddPlace(s, item, e, e.kind == Kind::kCapital ? lex_.PlaceIn(e, e.code.substr(0, 3)) : nullptr);
         return;
       }
-      p.traits = MentionTraits{false, false, true, 0, "", {}, "g:" + lex_.CodeOn(e, date_)};
-      break;
-    case Kind::kSeat:
-    case Kind::kOrganisation:
-    case Kind::kGroup:
-      p.traits = MentionTraits{false, e.kind == Kind::kGroup, true, 0, "", {}, "g:" + lex_.CodeOn(e, date_)};
       break;
     case Kind::kPlace:
       AddPlace(s, item, e, &e);
@@ -570,34 +618,52 @@ void Extractor::Classify(uint32_t s, const Item& item, const std::string& role_w
     case Kind::kAdjective:
     case Kind::kAgent:
       return;
+    default:
+      break;
   }
-  p.mention = MakeMention(s, item.begin, item.end, lex_.CodeOn(e, date_), e.name);
-  out->push_back(std::move(p));
+  const std::string code = lex_.CodeOn(e, date_);
+  Piece& p = out->emplace_back();
+  p.begin = item.begin;
+  if (e.kind == Kind::kPerson) {
+    introduced_.insert(item.entry);
+    if (item.end - item.begin > 1 && Capitalized(item.end - 1)) surnames_[std::string(Norm(item.end - 1))] = item.entry;
+    p.traits = MentionTraits{true, false, false, e.gender, role_word, e.titles, "p:" + std::to_string(item.entry)};
+  } else {  // countries and capitals that act, seats, organisations, groups
+    p.traits = MentionTraits{false, e.kind == Kind::kGroup, true, 0, "", {}, "g:" + code};
+  }
+  p.mention = MakeMention(s, item.begin, item.end, code, e.name);
 }
 
-// Pronouns not inside a recognised name. "It" only as a subject that acts ("It has also
+// A pronoun not inside a recognised name (Recognise asks). "It" only as a subject that acts ("It has also
 // requested"), since "it is unclear" refers to nothing.
-void Extractor::AddReferences(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* pieces) const {
-  const Sentence& sent = layer_.sentences[s];
-  size_t k = 0;
-  for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
-    while (k < items.size() && items[k].end <= i) ++k;
-    if (k < items.size() && items[k].begin <= i) continue;
-    std::string_view w = Norm(i);
-    if (w.size() < 2 || w.size() > 10 || (w[0] != 'h' && w[0] != 's' && w[0] != 't' && w[0] != 'i')) continue;
-    Piece p;
-    p.is_reference = true;
-    p.begin = i;
-    if (w == "he" || w == "him" || w == "his" || w == "himself") p.ref.type = RefType::kHe;
-    else if (w == "she" || w == "her" || w == "hers" || w == "herself") p.ref.type = RefType::kShe;
-    else if (w == "they" || w == "them" || w == "their" || w == "themselves") p.ref.type = RefType::kThey;
-    else if (w == "its") p.ref.type = RefType::kIts;
-    else if (w == "it" && i == sent.first_token && i + 1 < sent.end_token &&
-             (Norm(i + 1) == "has" || Norm(i + 1) == "had" || Norm(i + 1) == "also" || Norm(i + 1) == "said"))
-      p.ref.type = RefType::kIts;
-    else continue;
-    p.mention = MakeMention(s, i, i + 1, "", "");
-    pieces->push_back(std::move(p));
+std::optional<RefType> Extractor::PronounAt(const Sentence& sent, uint32_t i) const {
+  const std::string_view w = Norm(i);
+  if (std::optional<RefType> type = PronounType(w)) return type;
+  if (w == "it" && i == sent.first_token && i + 1 < sent.end_token &&
+      (Norm(i + 1) == "has" || Norm(i + 1) == "had" || Norm(i + 1) == "also" || Norm(i + 1) == "said"))
+    return RefType::kIts;
+  return std::nullopt;
+}
+
+// The sentence's pieces and pronouns in text order (pieces first at equal starts).
+void Extractor::FeedInOrder(uint32_t s, std::vector<Piece>* pieces) {
+  order_.resize(pieces->size());
+  for (uint32_t k = 0; k < order_.size(); ++k) order_[k] = k;
+  std::stable_sort(order_.begin(), order_.end(),
+                   [&](uint32_t a, uint32_t b) { return (*pieces)[a].begin < (*pieces)[b].begin; });
+  size_t r = 0;
+  for (uint32_t k : order_) {
+    for (; r < pronouns_.size() && pronouns_[r].token < (*pieces)[k].begin; ++r) FeedPronoun(s, pronouns_[r]);
+    Feed((*pieces)[k]);
+  }
+  for (; r < pronouns_.size(); ++r) FeedPronoun(s, pronouns_[r]);
+}
+
+void Extractor::FeedPronoun(uint32_t s, const Pronoun& p) {
+  Reference ref;
+  ref.type = p.type;
+  if (std::optional<size_t> a = coref_.Resolve(s, ref)) {
+    coref_.AddResolved(MakeMention(s, p.token, p.token + 1, "", ""), ref, *a);
   }
 }
 

@@ -6,15 +6,16 @@ namespace parley::extract {
 
 int32_t Coref::EntityOf(const std::string& key) {
   auto [it, fresh] = entities_.try_emplace(key, static_cast<int32_t>(entities_.size()));
+  if (fresh) last_in_entity_.push_back(kNoMention);
   return it->second;
 }
 
 void Coref::AddMention(ActorMention m, MentionTraits traits) {
   m.entity = EntityOf(traits.entity_key);
-  auto prev = last_in_entity_.find(m.entity);
+  const size_t prev = last_in_entity_[static_cast<size_t>(m.entity)];
   // A person named again ("Peskov" after "Dmitry Peskov") points back to the last mention.
-  if (traits.person && prev != last_in_entity_.end()) m.antecedent = static_cast<uint32_t>(prev->second);
-  last_in_entity_[m.entity] = out_->size();
+  if (traits.person && prev != kNoMention) m.antecedent = static_cast<uint32_t>(prev);
+  last_in_entity_[static_cast<size_t>(m.entity)] = out_->size();
   out_->push_back(std::move(m));
   traits_.push_back(std::move(traits));
 }
@@ -46,9 +47,9 @@ bool Coref::Compatible(size_t i, const Reference& ref) const {
 // The nearest compatible mention of the pronoun's own sentence (before it), else the first of
 // the nearest previous sentence that has one, at most three sentences back. Nominals prefer
 // a mention whose role or title matches the word over one that only shares the sector.
-std::optional<size_t> Coref::Resolve(const ActorMention& m, const Reference& ref) const {
+std::optional<size_t> Coref::Resolve(uint32_t sentence, const Reference& ref) const {
   if (out_->empty()) return std::nullopt;
-  const uint32_t oldest = m.sentence >= 3 ? m.sentence - 3 : 0;
+  const uint32_t oldest = sentence >= 3 ? sentence - 3 : 0;
   size_t i = out_->size();
   while (i > 0) {
     const uint32_t s = (*out_)[i - 1].sentence;
@@ -57,7 +58,7 @@ std::optional<size_t> Coref::Resolve(const ActorMention& m, const Reference& ref
     while (first > 0 && (*out_)[first - 1].sentence == s) --first;
     // Own sentence: the nearest ("Trump said he"); earlier ones: the first, most often the
     // subject ("Trump accused Putin of ... He warned").
-    const bool own = s == m.sentence;
+    const bool own = s == sentence;
     std::optional<size_t> best;
     for (size_t k = first; k < i; ++k) {
       if (!Compatible(k, ref)) continue;
@@ -72,21 +73,25 @@ std::optional<size_t> Coref::Resolve(const ActorMention& m, const Reference& ref
 }
 
 bool Coref::AddReference(ActorMention m, const Reference& ref) {
-  std::optional<size_t> a = Resolve(m, ref);
+  std::optional<size_t> a = Resolve(m.sentence, ref);
   if (!a) return false;
-  const ActorMention& ante = (*out_)[*a];
+  AddResolved(std::move(m), ref, *a);
+  return true;
+}
+
+void Coref::AddResolved(ActorMention m, const Reference& ref, size_t antecedent) {
+  const ActorMention& ante = (*out_)[antecedent];
   m.kind = ref.type == RefType::kNominal ? "nominal" : "pronoun";
   m.code = ante.code;
   m.country = ante.country;
   m.sector = ante.sector;
   m.name = ante.name;
   m.entity = ante.entity;
-  m.antecedent = static_cast<uint32_t>(*a);
-  MentionTraits t = traits_[*a];
-  last_in_entity_[m.entity] = out_->size();
+  m.antecedent = static_cast<uint32_t>(antecedent);
+  MentionTraits t = traits_[antecedent];
+  last_in_entity_[static_cast<size_t>(m.entity)] = out_->size();
   out_->push_back(std::move(m));
   traits_.push_back(std::move(t));
-  return true;
 }
 
 }  // namespace parley::extract

@@ -41,16 +41,22 @@ class Coref {
   void AddMention(ActorMention m, MentionTraits traits);
   // Appends a pronoun or nominal when it resolves; `m` carries text, span and sentence.
   bool AddReference(ActorMention m, const Reference& ref);
+  // The mention a reference of `sentence` would resolve to, or null. Lets the caller build
+  // the mention only for the few pronouns that resolve.
+  std::optional<size_t> Resolve(uint32_t sentence, const Reference& ref) const;
+  // Appends a reference resolved by Resolve() to `antecedent`.
+  void AddResolved(ActorMention m, const Reference& ref, size_t antecedent);
 
  private:
   bool Compatible(size_t i, const Reference& ref) const;
-  std::optional<size_t> Resolve(const ActorMention& m, const Reference& ref) const;
   int32_t EntityOf(const std::string& key);
 
   std::vector<ActorMention>* out_;
   std::vector<MentionTraits> traits_;  // parallel to *out_
   std::unordered_map<std::string, int32_t> entities_;
-  std::unordered_map<int32_t, size_t> last_in_entity_;
+  // Entity ids are dense (0, 1, 2 ... in order of appearance): a vector, not a map.
+  static constexpr size_t kNoMention = static_cast<size_t>(-1);
+  std::vector<size_t> last_in_entity_;  // entity -> index in *out_ of its last mention
 };
 
 }  // namespace parley::extract
