@@ -1,6 +1,8 @@
 // bench_read: a corpus runner for the ingest and text stages (read + clean + split).
 //
 //   bench_read [--mb N] [--data DIR] [--adversarial-only | --corpus-only]
+//   bench_read --dump INPUT...
+//   bench_read --dump-raw jsonl|txt|html|text FILE...
 //
 // 1. Corpus: the Wikinews JSONL corpus (../shared/data/wikinews) repeated until it is at least
 //    N MB (default 100). Each copy is made distinct (copy number in the id and the title), as
@@ -11,6 +13,10 @@
 // 2. Adversarial inputs: for each kind (many '<', many '&', one long line, many newlines, ...)
 //    the time of ReadScrapedText + Segment on 1 MB and on 8 MB; a ratio far above 8 means
 //    worse-than-linear time. Exit status 1 when a check fails.
+// 3. --dump: prints everything the ingest and text stages produce for the inputs (metadata,
+//    text, raw map, errors, sentences, tokens with kinds and norms), so that a speed change can
+//    be checked byte for byte against the previous build with diff. --dump-raw does the same
+//    for files that each hold one input of one reader (the fuzz corpora).
 #include <sys/resource.h>
 #include <time.h>
 
@@ -21,6 +27,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -191,6 +198,66 @@ int RunAdversarial() {
   return failures == 0 ? 0 : 1;
 }
 
+// One line per field, sentence and token; strings in JSON so that any byte shows.
+void DumpDocument(const parley::Document& doc, std::string* out) {
+  auto str = [](const std::string& v) {
+    return nlohmann::json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  auto opt = [&](const std::optional<std::string>& v) { return v ? str(*v) : std::string("null"); };
+  *out += "doc " + str(doc.id) + " title " + opt(doc.title) + " published " + opt(doc.published) +
+          " url " + opt(doc.url) + " source " + opt(doc.source) +
+          " unreadable " + std::to_string(doc.unreadable) + "\n";
+  *out += "text " + str(doc.text) + "\n";
+  for (const auto& c : doc.captions) *out += "caption " + str(c) + "\n";
+  for (const auto& e : doc.errors)
+    *out += "error " + e.code + " " + str(e.message) + " " +
+            (e.offset ? std::to_string(*e.offset) : std::string("-")) + "\n";
+  for (const auto& m : doc.raw_map.segments)
+    *out += "map " + std::to_string(m.clean_start) + " " + std::to_string(m.raw_start) + " " +
+            std::to_string(m.raw_length) + " " + std::to_string(m.clean_length) + "\n";
+  const parley::TextLayer layer = parley::text::Segment(doc.text);
+  for (const auto& s : layer.sentences)
+    *out += "sentence " + std::to_string(s.start) + " " + std::to_string(s.end) + " " +
+            std::to_string(s.first_token) + " " + std::to_string(s.end_token) + " " +
+            std::to_string(s.paragraph) + "\n";
+  for (const auto& t : layer.tokens)
+    *out += "token " + std::to_string(t.start) + " " + std::to_string(t.end) + " " +
+            std::to_string(static_cast<int>(t.kind)) + " " + str(t.norm) + "\n";
+}
+
+// --dump-raw KIND FILE...: each file is one input of a single-document reader (a fuzz corpus):
+// KIND is jsonl (one line), txt, html, or text (the text stage alone).
+int DumpRaw(const std::string& kind, const std::vector<std::string>& files) {
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    const std::string raw = content.str();
+    parley::Document doc;
+    if (kind == "jsonl") doc = parley::ingest::ReadJsonLine(raw, file, 1);
+    else if (kind == "txt") doc = parley::ingest::ReadScrapedText(raw, file);
+    else if (kind == "html") doc = parley::ingest::ReadHtml(raw, file);
+    else doc.text = raw;
+    std::string out;
+    DumpDocument(doc, &out);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  return 0;
+}
+
+int Dump(const std::vector<std::string>& inputs) {
+  const parley::ingest::ExpandResult expanded = parley::ingest::ExpandInputs(inputs);
+  for (const auto& p : expanded.problems) std::printf("problem %s\n", p.c_str());
+  for (const auto& source : expanded.sources) {
+    parley::ingest::ReadSource(source, {}, [](parley::Document&& doc) {
+      std::string out;
+      DumpDocument(doc, &out);
+      std::fwrite(out.data(), 1, out.size(), stdout);
+    });
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -198,6 +265,12 @@ int main(int argc, char** argv) {
   double mb = 100;
   std::string data = PARLEY_SHARED_DATA_DIR;
   bool adversarial_only = false, corpus_only = false;
+  if (argc > 1 && std::string(argv[1]) == "--dump") {
+    return Dump(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  if (argc > 2 && std::string(argv[1]) == "--dump-raw") {
+    return DumpRaw(argv[2], std::vector<std::string>(argv + 3, argv + argc));
+  }
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc) mb = std::atof(argv[++i]);
@@ -205,7 +278,7 @@ int main(int argc, char** argv) {
     else if (a == "--adversarial-only") adversarial_only = true;
     else if (a == "--corpus-only") corpus_only = true;
     else {
-      std::fprintf(stderr, "usage: bench_read [--mb N] [--data DIR] [--adversarial-only | --corpus-only]\n");
+      std::fprintf(stderr, "usage: bench_read [--mb N] [--data DIR] [--adversarial-only | --corpus-only] | --dump INPUT...\n");
       return 2;
     }
   }

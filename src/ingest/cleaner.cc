@@ -4,6 +4,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 #include <unicode/bytestream.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
@@ -127,6 +129,10 @@ class Cleaner {
         ++i;
         continue;
       }
+      if (const size_t len = PlainUtf8At(i)) {  // curly quotes, dashes, letters: kept as they are
+        i += len;
+        continue;
+      }
       Flush(run_start, i);
       i = HandleSpecial(i);
       run_start = i;
@@ -140,6 +146,16 @@ class Cleaner {
   }
   void Replace(std::string_view with, size_t from, size_t to) {
     out_->AppendReplacement(with, base_ + from, to - from);
+  }
+
+  // The length of the UTF-8 character at i when it is kept verbatim (valid, not a byte order
+  // mark, not a possible mojibake lead U+00C2..U+00F4), else 0: HandleNonAscii decides.
+  size_t PlainUtf8At(size_t i) const {
+    if (static_cast<unsigned char>(raw_[i]) < 0x80 || options_.encoding != RawEncoding::kUtf8) return 0;
+    size_t len;
+    const char32_t cp = DecodeUtf8(raw_, i, &len);
+    if (cp == kInvalid || cp == 0xFEFF || (cp >= 0xC2 && cp <= 0xF4)) return 0;
+    return len;
   }
 
   // Handles the interesting byte at i; returns the next position to scan from.
@@ -342,22 +358,15 @@ class Cleaner {
 }  // namespace
 
 RawEncoding ChooseEncoding(std::string_view raw) {
-  uint64_t valid_multibyte = 0, invalid = 0;
+  bool invalid = false;
   size_t i = 0;
-  while (i < raw.size()) {
-    if (static_cast<unsigned char>(raw[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  while ((i = util::SkipAscii(raw, i)) < raw.size()) {
     size_t len;
-    if (DecodeUtf8(raw, i, &len) == kInvalid) {
-      ++invalid;
-    } else {
-      ++valid_multibyte;
-    }
+    if (DecodeUtf8(raw, i, &len) != kInvalid) return RawEncoding::kUtf8;  // one valid sequence decides
+    invalid = true;
     i += len;
   }
-  return (invalid > 0 && valid_multibyte == 0) ? RawEncoding::kWindows1252 : RawEncoding::kUtf8;
+  return invalid ? RawEncoding::kWindows1252 : RawEncoding::kUtf8;
 }
 
 bool LooksBinary(std::string_view raw) {
@@ -407,15 +416,44 @@ void ReportCleanStats(const CleanStats& stats, std::vector<DocError>* errors) {
   }
 }
 
-bool NormalizeNfc(std::string* text, OffsetMap* map) {
-  bool ascii = true;
-  for (unsigned char c : *text) {
-    if (c >= 0x80) {
-      ascii = false;
-      break;
+namespace {
+
+// The BMP code points that NFC never changes and that never combine with a neighbour
+// (NFC_Quick_Check=Yes and canonical combining class 0): a text made only of them is NFC, as
+// Unicode's quick check defines it, so ICU need not look at it.
+class NfcStable {
+ public:
+  NfcStable() {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeSet set(icu::UnicodeString(u"[[:NFC_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]"), status);
+    if (U_FAILURE(status)) return;  // nothing is known stable: ICU decides everything
+    for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+      const UChar32 last = std::min<UChar32>(set.getRangeEnd(r), 0xFFFF);
+      for (UChar32 c = set.getRangeStart(r); c <= last; ++c) bits_[c >> 6] |= uint64_t{1} << (c & 63);
     }
   }
-  if (ascii) return false;
+  bool Contains(char32_t cp) const { return cp <= 0xFFFF && ((bits_[cp >> 6] >> (cp & 63)) & 1) != 0; }
+
+ private:
+  std::array<uint64_t, 0x10000 / 64> bits_{};
+};
+
+bool SurelyNfc(std::string_view text) {
+  static const NfcStable stable;
+  size_t i = 0;
+  while ((i = util::SkipAscii(text, i)) < text.size()) {
+    size_t len;
+    const char32_t cp = DecodeUtf8(text, i, &len);
+    if (cp == kInvalid || !stable.Contains(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool NormalizeNfc(std::string* text, OffsetMap* map) {
+  if (SurelyNfc(*text)) return false;  // all ASCII, or no character NFC would touch
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return false;

@@ -1,10 +1,12 @@
 // Reader for one JSONL line: `text` required; `id`, `title`, `date` (or `published`), `url`,
-// `source` optional; other fields ignored. Parsing uses nlohmann::json.
+// `source` optional; other fields ignored. A fast scanner (json_fields.h) reads the common
+// line; nlohmann::json parses whatever it leaves.
 #include <nlohmann/json.hpp>
 
 #include <string>
 
 #include "ingest/cleaner.h"
+#include "ingest/json_fields.h"
 #include "ingest/paragraphs.h"
 #include "parley/ingest.h"
 #include "util/utf8.h"
@@ -12,12 +14,36 @@
 namespace parley::ingest {
 namespace {
 
-std::optional<std::string> OptionalString(const nlohmann::json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::nullopt;
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number()) return it->dump();
+// What the reader takes from a field: strings, and numbers as the JSON library writes them.
+std::optional<std::string> OptionalString(const JsonField& field) {
+  if (field.kind == JsonFieldKind::kString || field.kind == JsonFieldKind::kNumber) return field.value;
   return std::nullopt;
+}
+
+void FieldFromJson(const nlohmann::json& obj, const char* key, JsonField* field) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return;
+  if (it->is_null()) {
+    field->kind = JsonFieldKind::kNull;
+  } else if (it->is_string()) {
+    field->kind = JsonFieldKind::kString;
+    field->value = it->get<std::string>();
+  } else if (it->is_number()) {
+    field->kind = JsonFieldKind::kNumber;
+    field->value = it->dump();
+  } else {
+    field->kind = JsonFieldKind::kOther;
+  }
+}
+
+void FieldsFromJson(const nlohmann::json& obj, JsonLineFields* fields) {
+  FieldFromJson(obj, "id", &fields->id);
+  FieldFromJson(obj, "title", &fields->title);
+  FieldFromJson(obj, "date", &fields->date);
+  FieldFromJson(obj, "published", &fields->published);
+  FieldFromJson(obj, "url", &fields->url);
+  FieldFromJson(obj, "source", &fields->source);
+  FieldFromJson(obj, "text", &fields->text);
 }
 
 Document Unreadable(std::string id, std::string code, std::string message) {
@@ -38,9 +64,9 @@ std::string CleanField(const std::string& s) {
   return b.text();
 }
 
-void ReadDate(const nlohmann::json& obj, Document* doc) {
-  auto date = OptionalString(obj, "date");
-  if (!date) date = OptionalString(obj, "published");
+void ReadDate(const JsonLineFields& fields, Document* doc) {
+  auto date = OptionalString(fields.date);
+  if (!date) date = OptionalString(fields.published);
   if (!date) return;
   if (auto parsed = ParsePublicationDate(*date)) {
     doc->published = *parsed;
@@ -80,18 +106,17 @@ std::string RepairUtf8(std::string_view line, uint64_t* replaced) {
   return b.text();
 }
 
-}  // namespace
-
-Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t line_number) {
-  const std::string fallback_id = path + ":" + std::to_string(line_number);
+// The general path: nlohmann::json parses the line (after replacing invalid UTF-8, which it
+// rejects). Returns the unreadable document when the line cannot be read.
+std::optional<Document> ParseLine(std::string_view line, const std::string& fallback_id,
+                                  uint64_t line_number, JsonLineFields* fields, uint64_t* replaced) {
   if (NestingTooDeep(line)) {
     return Unreadable(fallback_id, "bad_json",
                       "line " + std::to_string(line_number) + " nests JSON deeper than 64 levels");
   }
   nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  uint64_t replaced = 0;
   if (obj.is_discarded() && !util::IsValidUtf8(line)) {
-    obj = nlohmann::json::parse(RepairUtf8(line, &replaced), nullptr, false);
+    obj = nlohmann::json::parse(RepairUtf8(line, replaced), nullptr, false);
   }
   if (obj.is_discarded()) {
     return Unreadable(fallback_id, "bad_json", "line " + std::to_string(line_number) +
@@ -101,21 +126,37 @@ Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t l
     return Unreadable(fallback_id, "bad_json",
                       "line " + std::to_string(line_number) + " is not a JSON object");
   }
-  std::string id = OptionalString(obj, "id").value_or(fallback_id);
+  FieldsFromJson(obj, fields);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t line_number) {
+  const std::string fallback_id = path + ":" + std::to_string(line_number);
+  JsonLineFields fields;
+  uint64_t replaced = 0;
+  // The scanner reads the common line; anything it does not handle goes to the full parser.
+  if (!ScanJsonLine(line, &fields)) {
+    fields = JsonLineFields();
+    if (auto unreadable = ParseLine(line, fallback_id, line_number, &fields, &replaced)) {
+      return std::move(*unreadable);
+    }
+  }
+  std::string id = OptionalString(fields.id).value_or(fallback_id);
   if (id.empty()) id = fallback_id;  // an empty id could not name the document anywhere
-  auto text_it = obj.find("text");
-  if (text_it == obj.end() || !text_it->is_string()) {
+  if (fields.text.kind != JsonFieldKind::kString) {
     return Unreadable(id, "missing_text",
                       "line " + std::to_string(line_number) + " has no string field \"text\"");
   }
-  const std::string& raw = text_it->get_ref<const std::string&>();
+  const std::string& raw = fields.text.value;
   Document doc;
   doc.id = std::move(id);
   doc.format = InputFormat::kJsonl;
-  if (auto t = OptionalString(obj, "title")) doc.title = CleanField(*t);
-  if (auto u = OptionalString(obj, "url")) doc.url = *u;
-  if (auto s = OptionalString(obj, "source")) doc.source = CleanField(*s);
-  ReadDate(obj, &doc);
+  if (auto t = OptionalString(fields.title)) doc.title = CleanField(*t);
+  if (auto u = OptionalString(fields.url)) doc.url = *u;
+  if (auto s = OptionalString(fields.source)) doc.source = CleanField(*s);
+  ReadDate(fields, &doc);
   // The text is the document as the user gave it: only character-level repairs and
   // boilerplate lines; no caption guessing or line joining, so that clean text (and offsets
   // into it, e.g. of dev-set gold spans) comes back unchanged.

@@ -1,5 +1,6 @@
 #include "ingest/paragraphs.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -147,9 +148,12 @@ bool IsBoilerplate(std::string_view text) {
       "subscribe to",     "sign up for",       "follow us on", "click here",
       "recommended:",     "watch:",            "listen:",    "you might also like",
       "editor's pick",    "most read"};
-  std::string lower = Lower(text.substr(0, 24));
+  char buf[24];  // every paragraph comes here: lower-case its start on the stack
+  const size_t n = std::min<size_t>(text.size(), sizeof(buf));
+  for (size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  const std::string_view lower(buf, n);
   for (auto p : kPrefixes) {
-    if (lower.rfind(p, 0) == 0) return true;
+    if (lower.starts_with(p)) return true;
   }
   return false;
 }

@@ -1,12 +1,9 @@
 #include "text/segmenter.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
-
 #include <array>
-#include <memory>
 #include <string>
 
+#include "text/sentence_breaks.h"
 #include "util/utf8.h"
 
 namespace parley::text {
@@ -25,17 +22,6 @@ bool IsSentenceStarter(std::string_view folded) {
     if (w == folded) return true;
   }
   return false;
-}
-
-// One clone of ICU's English sentence iterator per thread.
-icu::BreakIterator* ThreadIterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(
-        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-    return U_SUCCESS(status) ? std::move(bi) : nullptr;
-  }();
-  return it.get();
 }
 
 bool IsNewline(char c) { return c == '\n'; }
@@ -96,7 +82,7 @@ size_t FirstWordAfter(const std::vector<Token>& tokens, size_t from_token, uint3
 
 bool AfterInitial(std::string_view text, const std::vector<Token>& tokens, size_t prev);
 
-// Decides whether ICU's proposed boundary at `pos` really ends a sentence, given the tokens
+// Decides whether a proposed boundary at `pos` really ends a sentence, given the tokens
 // of the block. `prev` is the last token before pos, `next` the first word after it.
 bool KeepBoundary(std::string_view text, const std::vector<Token>& tokens, size_t prev, size_t next) {
   if (next >= tokens.size() || prev >= tokens.size()) return true;
@@ -137,25 +123,14 @@ bool AfterInitial(std::string_view text, const std::vector<Token>& tokens, size_
 TextLayer Segment(std::string_view text) {
   TextLayer layer;
   layer.tokens.reserve(text.size() / 4 + 1);  // news runs ~5.5 bytes a token: one allocation
-  icu::BreakIterator* bi = ThreadIterator();
+  std::vector<uint32_t> cuts;
   for (const Block& block : SplitBlocks(text)) {
     const size_t first_token = layer.tokens.size();
     Tokenize(text, block.start, block.end, &layer.tokens);
     if (layer.tokens.size() == first_token) continue;
-    // Candidate boundaries from ICU over the block (UTF-8 offsets relative to block start).
-    std::vector<uint32_t> cuts;
-    if (bi != nullptr) {
-      UErrorCode status = U_ZERO_ERROR;
-      UText* ut = utext_openUTF8(nullptr, text.data() + block.start,
-                                 static_cast<int64_t>(block.end - block.start), &status);
-      if (U_SUCCESS(status)) {
-        bi->setText(ut, status);
-        for (int32_t p = bi->next(); p != icu::BreakIterator::DONE; p = bi->next()) {
-          cuts.push_back(block.start + static_cast<uint32_t>(p));
-        }
-      }
-      utext_close(ut);
-    }
+    // Candidate boundaries of Unicode's sentence rules over the block (byte offsets).
+    cuts.clear();
+    SentenceBreaks(text, block.start, block.end, &cuts);
     if (cuts.empty() || cuts.back() != block.end) cuts.push_back(block.end);
     // Walk the tokens, closing a sentence at each accepted cut.
     size_t sent_first = first_token;

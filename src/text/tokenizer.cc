@@ -26,8 +26,22 @@ bool IsAsciiSymbol(char32_t c) {
          c == '`' || c == '|' || c == '~';
 }
 
-bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Byte tables for the hot loops (a word's letters, a norm's case): one load per byte.
+struct ByteTables {
+  std::array<bool, 256> alnum{};    // ASCII letter or digit
+  std::array<char, 256> lower{};    // ASCII upper case lowered, every other byte as it is
+  constexpr ByteTables() {
+    for (int b = 0; b < 256; ++b) {
+      const auto c = static_cast<unsigned char>(b);
+      alnum[c] = IsAsciiLetter(c) || IsAsciiDigit(c);
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  }
+};
+constexpr ByteTables kBytes;
 
 struct Scanner {
   std::string_view s;
@@ -76,11 +90,40 @@ size_t DottedAbbreviationEnd(const Scanner& sc, size_t i) {
   return letters >= 2 ? j : i;
 }
 
+// True when word[i, j) followed by its dot is a known abbreviation. ASCII words are folded
+// on the stack: this runs for every word before a full stop.
+bool AbbreviationBefore(const Scanner& sc, size_t i, size_t j) {
+  constexpr size_t kLongest = 8;  // "approx." with room to spare
+  const size_t n = j + 1 - i;
+  char folded[kLongest];
+  bool ascii = n <= kLongest;
+  for (size_t k = 0; ascii && k < n; ++k) {
+    const auto b = static_cast<unsigned char>(sc.s[i + k]);
+    ascii = b < 0x80;
+    folded[k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  }
+  if (ascii) return IsAbbreviation(std::string_view(folded, n));
+  // Non-ASCII letters can fold to ASCII ("ſt.", "gov’t."): fold the whole word.
+  bool all_ascii = true;
+  for (size_t k = i; k <= j && all_ascii; ++k) all_ascii = static_cast<unsigned char>(sc.s[k]) < 0x80;
+  return !all_ascii && IsAbbreviation(util::FoldCase(sc.s.substr(i, n)));
+}
+
+size_t AsciiAlnumEnd(const Scanner& sc, size_t j) {
+  const char* const data = sc.s.data();
+  while (j < sc.end && kBytes.alnum[static_cast<unsigned char>(data[j])]) ++j;
+  return j;
+}
+
 size_t WordEnd(const Scanner& sc, size_t i) {
   size_t dotted = DottedAbbreviationEnd(sc, i);
   if (dotted > i) return dotted;
   size_t j = i;
   while (j < sc.end) {
+    j = AsciiAlnumEnd(sc, j);  // the common case, without decoding
+    if (j >= sc.end) break;
+    const auto b = static_cast<unsigned char>(sc.s[j]);
+    if (b < 0x80 && b != '\'' && b != '-') break;  // no other ASCII byte goes on a word
     size_t len;
     if (sc.LetterAt(j) || sc.DigitAt(j)) {
       sc.At(j, &len);
@@ -105,10 +148,7 @@ size_t WordEnd(const Scanner& sc, size_t i) {
     break;
   }
   // A trailing dot belongs to a known abbreviation ("Mr.", "Feb.").
-  if (j < sc.end && sc.s[j] == '.') {
-    std::string folded = util::FoldCase(sc.s.substr(i, j + 1 - i));
-    if (IsAbbreviation(folded)) ++j;
-  }
+  if (j < sc.end && sc.s[j] == '.' && AbbreviationBefore(sc, i, j)) ++j;
   return j;
 }
 
@@ -134,13 +174,24 @@ size_t NumberEnd(const Scanner& sc, size_t i) {
   return j;
 }
 
+// Appends a token, building its norm in place: ASCII is lower-cased byte by byte (most
+// norms fit in the string's own buffer, so most tokens cost no allocation at all).
 void Push(std::string_view text, size_t start, size_t end, TokenKind kind, std::vector<Token>* out) {
-  Token t;
+  Token& t = out->emplace_back();
   t.start = static_cast<uint32_t>(start);
   t.end = static_cast<uint32_t>(end);
   t.kind = kind;
-  t.norm = util::FoldCase(text.substr(start, end - start));
-  out->push_back(std::move(t));
+  const size_t n = end - start;
+  t.norm.resize(n);
+  char* norm = t.norm.data();
+  const char* from = text.data() + start;
+  unsigned char high = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(from[k]);
+    high |= b;
+    norm[k] = kBytes.lower[b];
+  }
+  if (high >= 0x80) t.norm = util::FoldCase(text.substr(start, n));
 }
 
 }  // namespace
@@ -155,15 +206,16 @@ void Tokenize(std::string_view text, uint32_t start, uint32_t end, std::vector<T
   while (i < end) {
     size_t len;
     char32_t cp = sc.At(i, &len);
-    if (util::IsSpace(cp)) {
+    const bool ascii = cp < 0x80;  // ASCII classes inline: most characters are ASCII
+    if (ascii ? cp == ' ' || (cp >= '\t' && cp <= '\r') : util::IsSpace(cp)) {
       i += len;
       continue;
     }
-    if (util::IsDigit(cp)) {
+    if (ascii ? IsAsciiDigit(static_cast<unsigned char>(cp)) : util::IsDigit(cp)) {
       size_t j = std::max(NumberEnd(sc, i), i + len);  // always advance
       Push(text, i, j, TokenKind::kNumber, tokens);
       i = j;
-    } else if (sc.LetterAt(i)) {
+    } else if (ascii ? IsAsciiLetter(static_cast<unsigned char>(cp)) : sc.LetterAt(i)) {
       size_t j = std::max(WordEnd(sc, i), i + len);
       Push(text, i, j, TokenKind::kWord, tokens);
       i = j;

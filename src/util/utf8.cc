@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <cstring>
+
 namespace parley::util {
 
 char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
@@ -49,13 +51,22 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+size_t SkipAscii(std::string_view s, size_t from) {
+  size_t i = from;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & kHighBits) != 0) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  while ((i = SkipAscii(s, i)) < s.size()) {
     size_t len;
     if (DecodeUtf8(s, i, &len) == kInvalid) return false;
     i += len;

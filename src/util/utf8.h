@@ -18,6 +18,10 @@ char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string* out);
 
+// The offset of the first non-ASCII byte at or after `from`, or s.size(). Reads eight bytes at
+// a time: most text is ASCII, and several stages only care about what is not.
+size_t SkipAscii(std::string_view s, size_t from);
+
 // True when every byte sequence in s is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
 
