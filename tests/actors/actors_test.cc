@@ -147,6 +147,50 @@ TEST(Actors, MetonymyAndPlaces) {
   });
 }
 
+TEST(Actors, DemonymsAsActors) {
+  CheckActors({
+      {"plural demonym", "Palestinians protested outside the embassy.", "2024-03-01", "Palestinians", "PSE", "actor"},
+      {"the + plural demonym", "Talks with the Russians collapsed on Friday.", "2024-03-01", "Russians", "RUS",
+       "actor"},
+      {"plural demonym as object", "Police arrested dozens of Nigerians in Accra.", "2024-03-01", "Nigerians", "NGA",
+       "actor"},
+      {"modifier + plural demonym", "Gunmen attacked ethnic Albanians near the border.", "2001-05-01", "Albanians",
+       "ALB", "actor"},
+      {"two demonyms: the people", "Bosnian Serbs shelled the town.", "1994-05-01", "Serbs", "SRB", "actor"},
+      {"singular adjective before a plain noun", "She studied the Russian language for years.", "2024-03-01",
+       "Russian", "", ""},
+      {"adjective before food", "He ordered French fries at the airport.", "2024-03-01", "French", "", ""},
+      {"adjective before sport", "They watched American football on Sunday.", "2024-03-01", "American", "", ""},
+      {"double s is not a plural", "The Swiss banks froze the accounts.", "2024-03-01", "Swiss", "", ""},
+  });
+}
+
+TEST(Actors, LocalRoleInPlace) {
+  CheckActors({
+      {"role in capital", "Demonstrators in Baghdad stormed the compound.", "2019-12-31",
+       "Demonstrators in Baghdad", "IRQOPP", "actor"},
+      {"role in the country", "Rebels in the Ivory Coast seized the town.", "2002-10-01",
+       "Rebels in the Ivory Coast", "CIVREB", "actor"},
+      {"security forces in country", "Security forces in Guinea fired on protesters.", "2009-09-28",
+       "Security forces in Guinea", "GINCOP", "actor"},
+      {"refugees are often foreigners", "Refugees in Somalia lack food.", "2011-08-01", "Refugees in Somalia", "",
+       ""},
+      {"foreign troops stay unplaced", "Troops in Iraq came under fire.", "2007-05-01", "Troops in Iraq", "", ""},
+      {"a singular role is not a people", "A civilian in Syria was killed.", "2024-03-01", "civilian in Syria", "",
+       ""},
+  });
+}
+
+TEST(Actors, AdjectiveBeforeEventNoun) {
+  CheckActors({
+      {"proposal", "Pakistan rejected an Indian proposal for talks.", "2019-03-01", "Indian", "IND", "actor"},
+      {"ultimatum", "Baghdad ignored an Australian ultimatum.", "2003-03-01", "Australian", "AUS", "actor"},
+      {"attack", "Ukraine condemned the Russian attack on Kharkiv.", "2024-03-01", "Russian", "RUS", "actor"},
+      {"sanctions", "Iran vowed to defy American sanctions.", "2019-03-01", "American", "USA", "actor"},
+      {"agent still wins", "Russian troops shelled the city.", "2024-03-01", "Russian", "", ""},
+  });
+}
+
 struct PlaceCase {
   const char* text;
   const char* place;

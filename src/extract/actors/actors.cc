@@ -63,6 +63,20 @@ constexpr std::array<std::string_view, 22> kHonorifics = {
     "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "president", "minister", "secretary", "senator", "sen.",
     "chancellor", "premier", "gen.", "general", "king", "queen", "prince", "leader", "spokesman", "spokeswoman"};
 
+// Nouns of events and of what one state does to another: a nationality adjective before
+// one names the state as the actor ("an Indian proposal", "American sanctions").
+constexpr std::array<std::string_view, 40> kEventNouns = {
+    "proposal", "proposals", "offer", "offers", "ultimatum", "attack", "attacks", "strike", "strikes",
+    "airstrike", "airstrikes", "sanctions", "demand", "demands", "plan", "initiative", "invasion",
+    "offensive", "raid", "raids", "threat", "threats", "warning", "criticism", "protest", "aid",
+    "delegation", "troops", "bombing", "bombardment", "crackdown", "blockade", "embargo", "incursion",
+    "veto", "request", "appeal", "accusation", "accusations", "mediation"};
+// Roles that belong to the place they are in ("demonstrators in Baghdad"); soldiers,
+// diplomats and refugees are often foreigners there ("troops in Iraq", "refugees in
+// Somalia"), so they are not listed.
+constexpr std::array<std::string_view, 8> kLocalRoles = {"CVL", "OPP", "REB", "INS", "COP", "SEP", "UAF",
+                                                        "LAB"};
+
 template <size_t N>
 bool In(const std::array<std::string_view, N>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
@@ -357,6 +371,7 @@ class Extractor {
   Piece RolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code, const Entry& agent) const;
   void Classify(uint32_t s, const Item& item, const std::string& role_word, std::vector<Piece>* out);
   bool CountryInName(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<Piece>* out);
+  bool AdjectiveActs(uint32_t s, const Item& item) const;
   std::optional<size_t> BaseBefore(const std::vector<Item>& items, size_t k, const std::vector<bool>& used) const;
   std::optional<size_t> BaseAfter(const std::vector<Item>& items, size_t k, const std::vector<bool>& used) const;
   std::string CombinedCode(const Item& base, const Entry& agent) const;
@@ -441,11 +456,18 @@ std::optional<size_t> Extractor::BaseAfter(const std::vector<Item>& items, size_
   if (k + 1 >= items.size() || used[k + 1]) return std::nullopt;
   const Item& next = items[k + 1];
   uint32_t at = items[k].end;
-  if (at >= layer_.tokens.size() || Norm(at) != "of") return std::nullopt;
+  if (at >= layer_.tokens.size()) return std::nullopt;
+  // "Demonstrators in Baghdad": a plural local role in a country or capital is its people.
+  const Entry& agent = lex_.entry(items[k].entry);
+  const std::string_view role = Norm(items[k].end - 1);
+  const bool plural = agent.plural || (role.size() > 3 && role.back() == 's');
+  const bool in = Norm(at) == "in" && plural && In(kLocalRoles, std::string_view(agent.code).substr(0, 3));
+  if (Norm(at) != "of" && !in) return std::nullopt;
   ++at;
   if (at < next.begin && Norm(at) == "the") ++at;
-  const bool kind_ok = next.kind == Kind::kCountry || next.kind == Kind::kOrganisation ||
-                       next.kind == Kind::kGroup || next.kind == Kind::kSeat;
+  const bool kind_ok = in ? next.kind == Kind::kCountry || next.kind == Kind::kCapital
+                          : next.kind == Kind::kCountry || next.kind == Kind::kOrganisation ||
+                                next.kind == Kind::kGroup || next.kind == Kind::kSeat;
   return (next.begin == at && kind_ok && next.entry != kUnknownPerson) ? std::optional<size_t>(k + 1)
                                                                         : std::nullopt;
 }
@@ -616,6 +638,8 @@ void Extractor::Classify(uint32_t s, const Item& item, const std::string& role_w
       AddPlace(s, item, e, &e);
       return;
     case Kind::kAdjective:
+      if (!AdjectiveActs(s, item)) return;
+      break;
     case Kind::kAgent:
       return;
     default:
@@ -632,6 +656,14 @@ void Extractor::Classify(uint32_t s, const Item& item, const std::string& role_w
     p.traits = MentionTraits{false, e.kind == Kind::kGroup, true, 0, "", {}, "g:" + code};
   }
   p.mention = MakeMention(s, item.begin, item.end, code, e.name);
+}
+
+// A nationality word that names its state or people on its own: a plural demonym ("the
+// Russians", "ethnic Albanians") or an adjective before an event noun ("an Indian proposal").
+bool Extractor::AdjectiveActs(uint32_t s, const Item& item) const {
+  const std::string_view last = Norm(item.end - 1);
+  if (last.size() > 3 && last.back() == 's' && last[last.size() - 2] != 's') return true;
+  return item.end < layer_.sentences[s].end_token && In(kEventNouns, Norm(item.end));
 }
 
 // A pronoun not inside a recognised name (Recognise asks). "It" only as a subject that acts ("It has also
