@@ -77,11 +77,11 @@ TEST_P(GoldenTest, Matches) {
   const Document& d = docs[0];
   const json& want = c.at("expect");
   SCOPED_TRACE(GetParam() + ": " + c.value("feature", ""));
-  if (want.contains("id")) EXPECT_EQ(json(d.id), want["id"]);
-  if (want.contains("title")) EXPECT_EQ(OptionalJson(d.title), want["title"]);
-  if (want.contains("published")) EXPECT_EQ(OptionalJson(d.published), want["published"]);
-  if (want.contains("url")) EXPECT_EQ(OptionalJson(d.url), want["url"]);
-  if (want.contains("captions")) EXPECT_EQ(json(d.captions), want["captions"]);
+  if (want.contains("id")) { EXPECT_EQ(json(d.id), want["id"]); }
+  if (want.contains("title")) { EXPECT_EQ(OptionalJson(d.title), want["title"]); }
+  if (want.contains("published")) { EXPECT_EQ(OptionalJson(d.published), want["published"]); }
+  if (want.contains("url")) { EXPECT_EQ(OptionalJson(d.url), want["url"]); }
+  if (want.contains("captions")) { EXPECT_EQ(json(d.captions), want["captions"]); }
   for (const auto& s : want.value("text_contains", json::array()))
     EXPECT_NE(d.text.find(s.get<std::string>()), std::string::npos) << s;
   for (const auto& s : want.value("text_excludes", json::array()))
@@ -99,7 +99,7 @@ TEST_P(GoldenTest, Matches) {
           << "sentence " << i;
     }
   }
-  if (want.contains("sentence_count")) EXPECT_EQ(json(sentences.size()), want["sentence_count"]);
+  if (want.contains("sentence_count")) { EXPECT_EQ(json(sentences.size()), want["sentence_count"]); }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenTest, ::testing::ValuesIn(CaseFiles()), [](const auto& info) {

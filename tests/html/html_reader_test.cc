@@ -155,7 +155,7 @@ TEST_P(PageTest, Captions) {
     for (const auto& cap : doc.captions) found = found || cap.find(want) != std::string::npos;
     EXPECT_TRUE(found) << want;
   }
-  if (c.in_captions.empty()) EXPECT_TRUE(doc.captions.empty());
+  if (c.in_captions.empty()) { EXPECT_TRUE(doc.captions.empty()); }
 }
 
 // Every ASCII word of the clean text stands verbatim at its mapped raw offset, and every

@@ -49,7 +49,7 @@ TEST_P(TableTest, FitsTheWidth) {
     std::istringstream words(GetParam().text);
     std::string w;
     while (words >> w) {
-      if (Columns(w) < static_cast<size_t>(width) - 20) EXPECT_NE(out.find(w), std::string::npos) << w;
+      if (Columns(w) < static_cast<size_t>(width) - 20) { EXPECT_NE(out.find(w), std::string::npos) << w; }
     }
   }
 }

@@ -134,7 +134,7 @@ TEST(GdeltExportTest, FileHasHeaderAndSixtyOneTabSeparatedColumns) {
   while (std::getline(in, line)) {
     auto fields = SplitTabs(line);
     EXPECT_EQ(fields.size(), 61u) << line;
-    if (n == 0) EXPECT_EQ(fields[0], "GLOBALEVENTID");
+    if (n == 0) { EXPECT_EQ(fields[0], "GLOBALEVENTID"); }
     ++n;
   }
   EXPECT_EQ(n, 3);
