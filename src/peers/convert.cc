@@ -1,4 +1,5 @@
 #include "peers/convert.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -191,12 +192,6 @@ std::vector<std::string> SplitOn(const std::string& s, const std::string& sep) {
   return out;
 }
 
-std::string TrimCopy(const std::string& s) {
-  const size_t a = s.find_first_not_of(" \t\r");
-  if (a == std::string::npos) return "";
-  return s.substr(a, s.find_last_not_of(" \t\r") - a + 1);
-}
-
 std::vector<std::vector<std::string>> ReadNames(const std::string& field) {
   std::vector<std::vector<std::string>> phrases;
   for (const auto& name : SplitOn(field, " | ")) {
@@ -221,7 +216,7 @@ std::string Compact(const std::string& iso) {
 
 // One `NAMES :: CODES` or `NAMES :: ROLE [:: position=prefix]` line, comment removed.
 void ReadConvertedLine(const std::string& raw, bool agents, PeerDictionary* d, const std::string& where) {
-  const std::string line = TrimCopy(raw.substr(0, raw.find('#')));
+  const std::string line = std::string(util::TrimAscii(std::string_view(raw).substr(0, raw.find('#'))));
   if (line.empty()) return;
   const auto fields = SplitOn(line, " :: ");
   if (fields.size() < 2) {
@@ -231,8 +226,8 @@ void ReadConvertedLine(const std::string& raw, bool agents, PeerDictionary* d, c
   if (agents) {
     PeerAgent a;
     a.phrases = ReadNames(fields[0]);
-    a.code = TrimCopy(fields[1]);
-    a.prefix = fields.size() > 2 && TrimCopy(fields[2]) == "position=prefix";
+    a.code = std::string(util::TrimAscii(fields[1]));
+    a.prefix = fields.size() > 2 && util::TrimAscii(fields[2]) == "position=prefix";
     a.origin = where;
     d->agents.push_back(std::move(a));
     return;

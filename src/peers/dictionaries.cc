@@ -16,10 +16,6 @@ namespace fs = std::filesystem;
 namespace parley::peers {
 namespace {
 
-std::string Upper(std::string_view s) { return util::UpperAscii(s); }
-
-std::string_view Trim(std::string_view s) { return util::TrimAscii(s); }
-
 // Drops `<!-- ... -->` blocks (they may span lines; the peers also write `<! -- ... -->`),
 // keeping line breaks so that line numbers stay right.
 std::string DropMarkupComments(std::string_view text) {
@@ -41,27 +37,18 @@ std::string DropMarkupComments(std::string_view text) {
 }
 
 // Cuts a `#` comment, except inside `[...]` where `###` can be a code.
-std::string_view CutComment(std::string_view line) {
-  int depth = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '[') ++depth;
-    else if (line[i] == ']') depth = std::max(0, depth - 1);
-    else if (line[i] == '#' && depth == 0) return line.substr(0, i);
-  }
-  return line;
-}
 
 std::vector<std::string> SplitWords(std::string_view phrase) {
   std::vector<std::string> words;
   std::string cur;
   for (char c : phrase) {
     if (c == '_' || std::isspace(static_cast<unsigned char>(c))) {
-      if (!cur.empty()) words.push_back(Upper(cur)), cur.clear();
+      if (!cur.empty()) words.push_back(util::UpperAscii(cur)), cur.clear();
     } else {
       cur += c;
     }
   }
-  if (!cur.empty()) words.push_back(Upper(cur));
+  if (!cur.empty()) words.push_back(util::UpperAscii(cur));
   return words;
 }
 
@@ -77,7 +64,7 @@ void ForEachLine(std::string_view text, Fn fn) {
     ++number;
     std::string_view body = CutComment(line);
     const bool indented = !body.empty() && std::isspace(static_cast<unsigned char>(body.front()));
-    fn(number, Trim(body), indented);
+    fn(number, util::TrimAscii(body), indented);
   }
 }
 
@@ -112,7 +99,7 @@ bool ParseActorCode(std::string_view inside, std::string* code, std::optional<Pe
   in >> first;
   while (in >> part) rest += part;
   if (first.empty()) return false;
-  *code = Upper(first);
+  *code = util::UpperAscii(first);
   if (rest.empty()) return true;
   PeerDatedCode d;
   d.code = *code;
@@ -153,6 +140,16 @@ const Synset* PeerDictionary::FindSynset(std::string_view name) const {
   for (const auto& s : synsets)
     if (s.name == name) return &s;
   return nullptr;
+}
+
+std::string_view CutComment(std::string_view line) {
+  int depth = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '[') ++depth;
+    else if (line[i] == ']') depth = std::max(0, depth - 1);
+    else if (line[i] == '#' && depth == 0) return line.substr(0, i);
+  }
+  return line;
 }
 
 std::string NormalizeDate(std::string_view digits) {
@@ -247,10 +244,10 @@ void ReadAgents(std::string_view text, const std::string& name, PeerDictionary* 
     if (line.empty()) return;
     if (line.front() == '!' && line.find('=') != std::string_view::npos) {
       const size_t eq = line.find('=');
-      std::vector<std::string>& members = subs[std::string(Trim(line.substr(0, eq)))];
+      std::vector<std::string>& members = subs[std::string(util::TrimAscii(line.substr(0, eq)))];
       std::istringstream in{std::string(line.substr(eq + 1))};
       std::string m;
-      while (std::getline(in, m, ',')) members.push_back(Upper(Trim(m)));
+      while (std::getline(in, m, ',')) members.push_back(util::UpperAscii(util::TrimAscii(m)));
       return;
     }
     const size_t open = line.find('['), close = line.find(']');
@@ -258,12 +255,12 @@ void ReadAgents(std::string_view text, const std::string& name, PeerDictionary* 
       AddDiagnostic(dict, name, number, "agent line without a [code]");
       return;
     }
-    std::string code(Trim(line.substr(open + 1, close - open - 1)));
+    std::string code(util::TrimAscii(line.substr(open + 1, close - open - 1)));
     PeerAgent agent;
     agent.origin = name + ":" + std::to_string(number);
     agent.prefix = !code.empty() && code.back() == '~';
     code.erase(std::remove(code.begin(), code.end(), '~'), code.end());
-    agent.code = Upper(Trim(code));
+    agent.code = util::UpperAscii(util::TrimAscii(code));
     if (agent.code.empty()) {
       AddDiagnostic(dict, name, number, "agent with an empty code");
       return;
@@ -279,7 +276,7 @@ void ReadAgents(std::string_view text, const std::string& name, PeerDictionary* 
       while (in >> p) plurals.push_back(p);
       head = head.substr(0, b);
     }
-    for (const std::string& phrase : Substitute(Upper(Trim(head)), subs)) {
+    for (const std::string& phrase : Substitute(util::UpperAscii(util::TrimAscii(head)), subs)) {
       std::vector<std::string> words = SplitWords(phrase);
       if (words.empty()) continue;
       if (!braces) {
@@ -290,7 +287,7 @@ void ReadAgents(std::string_view text, const std::string& name, PeerDictionary* 
       agent.phrases.push_back(std::move(words));
     }
     for (const std::string& p : plurals)
-      for (const std::string& phrase : Substitute(Upper(p), subs))
+      for (const std::string& phrase : Substitute(util::UpperAscii(p), subs))
         if (auto w = SplitWords(phrase); !w.empty()) agent.phrases.push_back(std::move(w));
     if (agent.phrases.empty()) {
       AddDiagnostic(dict, name, number, "agent line without a phrase");

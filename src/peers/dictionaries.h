@@ -108,6 +108,8 @@ Result<PeerDictionary> LoadFiles(const std::string& actors, const std::string& a
                                  const std::string& verbs, const std::string& discards,
                                  PeerFormat format = PeerFormat::kPetrarch);
 
+// `line` without its `#` comment (a `#` inside `[...]` is part of a code).
+std::string_view CutComment(std::string_view line);
 // A six- or eight-digit peer date as YYYYMMDD ("" when malformed). Two-digit years below 30
 // are 20xx, others 19xx.
 std::string NormalizeDate(std::string_view digits);

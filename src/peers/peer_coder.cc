@@ -11,8 +11,6 @@
 namespace parley::peers {
 namespace {
 
-std::string Upper(std::string_view s) { return util::UpperAscii(s); }
-
 std::vector<std::string> SplitCodes(const std::string& code) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -734,11 +732,11 @@ struct SentenceCoder {
     flush();
     size_t verb = toks.size();
     for (size_t i = 0; i < toks.size() && verb == toks.size(); ++i)
-      if (coder.verbs_.count(Upper(toks[i])) != 0) verb = i;
+      if (coder.verbs_.count(util::UpperAscii(toks[i])) != 0) verb = i;
     auto leaf = [](const std::string& w) {
       if (w == "," || w == "." || w == ";" || w == ":") return "(" + w + " " + w + ")";
       if (w == "(" || w == ")") return std::string(w == "(" ? "(-LRB- -LRB-)" : "(-RRB- -RRB-)");
-      const std::string u = Upper(w);
+      const std::string u = util::UpperAscii(w);
       return std::string(u == "AND" || u == "OR" || u == "NOR" ? "(CC " : u == "'S" ? "(POS " : "(NN ") + w + ")";
     };
     std::string out = "(ROOT (S (NP";
@@ -789,7 +787,7 @@ struct SentenceCoder {
       return;
     }
     tree = std::move(parsed.value());
-    for (uint32_t i = 0; i < tree.leaves.size(); ++i) words.push_back(Upper(tree.word(i)));
+    for (uint32_t i = 0; i < tree.leaves.size(); ++i) words.push_back(util::UpperAscii(tree.word(i)));
     if (std::string e = DiscardError(); !e.empty()) {
       result->error = e;
       return;

@@ -1,4 +1,5 @@
 #include "peers/records.h"
+#include "util/ascii.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -16,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace parley::peers {
 namespace {
-
-std::string Trim(std::string s) {
-  const size_t a = s.find_first_not_of(" \t\r\n");
-  if (a == std::string::npos) return "";
-  const size_t b = s.find_last_not_of(" \t\r\n");
-  return s.substr(a, b - a + 1);
-}
 
 // Runs of white space (line breaks of the record's layout) become one space.
 std::string Squeeze(const std::string& s) {
@@ -80,7 +74,7 @@ ValidationRecord ReadSentence(xmlNode* n, const RecordOptions& options) {
   r.options = options;
   for (xmlNode* c = n->children; c != nullptr; c = c->next) {
     if (Is(c, "Text")) r.text = Squeeze(Content(c));
-    else if (Is(c, "Parse")) r.parse = Trim(Content(c));
+    else if (Is(c, "Parse")) r.parse = std::string(util::TrimAscii(Content(c)));
     else if (Is(c, "EventCoding")) {
       if (!Attr(c, "error").empty()) r.expect_error = Attr(c, "error");
       else if (Lower(Attr(c, "noevents")) == "true") r.expect_none = true;
@@ -95,7 +89,7 @@ ValidationRecord ReadSentence(xmlNode* n, const RecordOptions& options) {
 
 void ReadEnvironment(xmlNode* env, const fs::path& base, RecordSet* set) {
   auto resolve = [&](const std::string& name) {
-    const std::string t = Trim(name);
+    const std::string t(util::TrimAscii(name));
     return t.empty() ? t : (base / t).lexically_normal().string();
   };
   for (xmlNode* c = env->children; c != nullptr; c = c->next) {
@@ -131,7 +125,7 @@ Result<RecordSet> ReadPetrarchRecords(const std::string& path) {
     if (!fs::exists(path, ec)) return Status(StatusCode::kNotFound, path + ": no such file");
     const xmlError* e = xmlGetLastError();
     return Status(StatusCode::kParseError, path + ":" + std::to_string(e != nullptr ? e->line : 0) +
-                                               ": not well-formed XML" + (e != nullptr && e->message ? std::string(": ") + Trim(e->message) : ""));
+                                               ": not well-formed XML" + (e != nullptr && e->message ? std::string(": ") + std::string(util::TrimAscii(e->message)) : ""));
   }
   RecordSet set;
   RecordOptions options;

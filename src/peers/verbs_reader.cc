@@ -16,20 +16,6 @@ namespace fs = std::filesystem;
 namespace parley::peers {
 namespace {
 
-std::string Upper(std::string_view s) { return util::UpperAscii(s); }
-
-std::string_view Trim(std::string_view s) { return util::TrimAscii(s); }
-
-std::string_view CutComment(std::string_view line) {
-  int depth = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '[') ++depth;
-    else if (line[i] == ']') depth = std::max(0, depth - 1);
-    else if (line[i] == '#' && depth == 0) return line.substr(0, i);
-  }
-  return line;
-}
-
 // Words of a verb phrase; the one written with a leading `+` is the inflected verb (the
 // first word when none is marked).
 PeerVerb ParseVerbPhrase(std::string_view phrase) {
@@ -43,7 +29,7 @@ PeerVerb ParseVerbPhrase(std::string_view phrase) {
       v.verb_word = static_cast<uint32_t>(v.words.size());
       marked = true;
     }
-    if (!cur.empty()) v.words.push_back(Upper(cur));
+    if (!cur.empty()) v.words.push_back(util::UpperAscii(cur));
     cur.clear();
   };
   for (char c : phrase) {
@@ -78,7 +64,7 @@ PeerVerb ParseVerbLine(std::string_view line) {
   std::string code;
   if (size_t open = head.find('['); open != std::string_view::npos) {
     const size_t close = head.find(']', open);
-    code = Upper(Trim(head.substr(open + 1, (close == std::string_view::npos ? head.size() : close) - open - 1)));
+    code = util::UpperAscii(util::TrimAscii(head.substr(open + 1, (close == std::string_view::npos ? head.size() : close) - open - 1)));
     head = head.substr(0, open);
   }
   std::vector<PeerVerb> explicit_forms;
@@ -89,7 +75,7 @@ PeerVerb ParseVerbLine(std::string_view line) {
     while (in >> f) explicit_forms.push_back(ParseVerbPhrase(f));
     head = head.substr(0, b);
   }
-  PeerVerb v = ParseVerbPhrase(Trim(head));
+  PeerVerb v = ParseVerbPhrase(util::TrimAscii(head));
   v.code = code;
   AddForms(&v, explicit_forms);
   return v;
@@ -112,8 +98,8 @@ std::vector<PatternItem> PatternItems(std::string_view body) {
         else if (part == "+") it.kind = PatternItemKind::kTarget;
         else if (part == "%") it.kind = PatternItemKind::kCompound;
         else if (part == "^") it.kind = PatternItemKind::kSkip;
-        else if (part[0] == '&') it.kind = PatternItemKind::kSynset, it.text = Upper(part.substr(1));
-        else it.text = Upper(part);
+        else if (part[0] == '&') it.kind = PatternItemKind::kSynset, it.text = util::UpperAscii(part.substr(1));
+        else it.text = util::UpperAscii(part);
         items.push_back(std::move(it));
       } else if (!items.empty() && start > 0) {
         items.back().joined = true;  // "IN__" or a trailing "_"
@@ -130,7 +116,7 @@ std::vector<PatternItem> PatternItems(std::string_view body) {
 bool ParsePattern(std::string_view line, VerbPattern* p) {
   const size_t open = line.rfind('['), close = line.rfind(']');
   if (open == std::string_view::npos || close == std::string_view::npos || close < open) return false;
-  p->code = Upper(Trim(line.substr(open + 1, close - open - 1)));
+  p->code = util::UpperAscii(util::TrimAscii(line.substr(open + 1, close - open - 1)));
   std::vector<PatternItem> items = PatternItems(line.substr(1, open - 1));
   auto star = std::find_if(items.begin(), items.end(), [](const PatternItem& i) { return i.kind == PatternItemKind::kVerb; });
   if (star == items.end() || p->code.empty()) return false;
@@ -160,12 +146,12 @@ std::vector<std::string> SplitWords(std::string_view phrase) {
   std::string cur;
   for (char c : phrase) {
     if (c == '_' || std::isspace(static_cast<unsigned char>(c))) {
-      if (!cur.empty()) words.push_back(Upper(cur)), cur.clear();
+      if (!cur.empty()) words.push_back(util::UpperAscii(cur)), cur.clear();
     } else {
       cur += c;
     }
   }
-  if (!cur.empty()) words.push_back(Upper(cur));
+  if (!cur.empty()) words.push_back(util::UpperAscii(cur));
   return words;
 }
 
@@ -187,7 +173,7 @@ void VerbsLine(VerbsState& st, uint32_t number, std::string_view line) {
     return;
   }
   if (line.front() == '&') {
-    std::string name = Upper(Trim(line.substr(1)));
+    std::string name = util::UpperAscii(util::TrimAscii(line.substr(1)));
     while (!name.empty() && name.back() == '_') name.pop_back();  // "&PREPOSIT1_"
     st.dict->synsets.push_back({name, {}});
     st.synset = static_cast<int>(st.dict->synsets.size()) - 1;
@@ -195,8 +181,8 @@ void VerbsLine(VerbsState& st, uint32_t number, std::string_view line) {
     return;
   }
   if (st.synset >= 0 && line.front() == '+') {
-    std::string_view m = Trim(line.substr(1));
-    if (!m.empty() && m.front() == '&') st.Set()->phrases.push_back({"&" + Upper(m.substr(1))});
+    std::string_view m = util::TrimAscii(line.substr(1));
+    if (!m.empty() && m.front() == '&') st.Set()->phrases.push_back({"&" + util::UpperAscii(m.substr(1))});
     else if (auto w = SplitWords(m); !w.empty()) st.Set()->phrases.push_back(std::move(w));
     return;
   }
@@ -204,15 +190,15 @@ void VerbsLine(VerbsState& st, uint32_t number, std::string_view line) {
   if (line.starts_with("---")) {
     VerbBlock b;
     b.origin = where;
-    std::string_view inner = Trim(line.substr(3));
-    if (inner.ends_with("---")) inner = Trim(inner.substr(0, inner.size() - 3));
+    std::string_view inner = util::TrimAscii(line.substr(3));
+    if (inner.ends_with("---")) inner = util::TrimAscii(inner.substr(0, inner.size() - 3));
     const size_t open = inner.find('['), close = inner.find(']');
     if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
       st.block = -1;  // its lines must not join the block before
       return bad("verb block header without a [code]");
     }
-    b.name = Upper(Trim(inner.substr(0, open)));
-    b.code = Upper(Trim(inner.substr(open + 1, close - open - 1)));
+    b.name = util::UpperAscii(util::TrimAscii(inner.substr(0, open)));
+    b.code = util::UpperAscii(util::TrimAscii(inner.substr(open + 1, close - open - 1)));
     st.dict->blocks.push_back(std::move(b));
     st.block = static_cast<int>(st.dict->blocks.size()) - 1;
     return;
@@ -279,7 +265,7 @@ void ReadVerbsAs(std::string_view text, const std::string& name, PeerDictionary*
   uint32_t number = 0;
   while (std::getline(in, line)) {
     ++number;
-    VerbsLine(st, number, Trim(CutComment(line)));
+    VerbsLine(st, number, util::TrimAscii(CutComment(line)));
   }
   ExpandSynsets(dict);
 }
