@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "common/bench_util.h"
 #include "extract/actors/actors.h"
 #include "parley/ingest.h"
 #include "parley/lexicon.h"
@@ -44,29 +45,6 @@ Timing Measure(F&& f) {
           static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC};
 }
 
-// CPU time of this thread: the machine is shared, and FindActors alone is too short for clock().
-double ThreadCpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-double PeakMb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_maxrss) / 1024.0;
-}
-
-std::vector<std::string> ReadLines(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
-
 struct Counts {
   uint64_t actors = 0, places = 0, sentences = 0;
   double find_seconds = 0;  // wall time inside FindActors alone
@@ -83,9 +61,9 @@ Counts Pass(const std::vector<std::string>& lines, const parley::lexicon::Lexico
     std::vector<parley::ActorMention> actors;
     std::vector<parley::Place> places;
     const auto t0 = Clock::now();
-    const double c0 = ThreadCpu();
+    const double c0 = parley::bench::ThreadCpuSeconds();
     parley::extract::FindActors(doc, layer, *lex, &actors, &places);
-    c.find_cpu += ThreadCpu() - c0;
+    c.find_cpu += parley::bench::ThreadCpuSeconds() - c0;
     c.find_seconds += std::chrono::duration<double>(Clock::now() - t0).count();
     c.actors += actors.size();
     c.places += places.size();
@@ -121,7 +99,7 @@ int main(int argc, char** argv) {
     if (a == "--loads") loads = std::max(1, std::atoi(argv[i + 1]));
   }
   int rc = LoadBenchmark(dict, loads);
-  std::vector<std::string> lines = ReadLines(data + "/wikinews/wikinews-2019-2021.jsonl");
+  std::vector<std::string> lines = parley::bench::ReadLines(data + "/wikinews/wikinews-2019-2021.jsonl");
   auto lex = parley::lexicon::Lexicon::Load({dict});
   if (lines.empty() || !lex.ok()) {
     std::printf("corpus or dictionaries missing: nothing to measure\n");
@@ -145,7 +123,7 @@ int main(int argc, char** argv) {
               docs / with.cpu, mb / with.cpu);
   std::printf("actors add %.1f%% CPU (goal <= 20%%); %llu actors, %llu places, %llu sentences per pass; peak %.0f MB\n",
               100.0 * (with.cpu - split.cpu) / split.cpu, static_cast<unsigned long long>(full.actors),
-              static_cast<unsigned long long>(full.places), static_cast<unsigned long long>(full.sentences), PeakMb());
+              static_cast<unsigned long long>(full.places), static_cast<unsigned long long>(full.sentences), parley::bench::PeakMb());
   std::printf("FindActors alone: %.3f s wall, %.1f ms CPU per pass: %.0f MB/s (goal >= 250 MB/s)\n",
               full.find_seconds, full.find_cpu * 1e3, bytes / 1e6 / full.find_cpu);
   if (full.actors == 0) rc = 1;

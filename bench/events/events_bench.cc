@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "common/bench_util.h"
 #include "code/coder.h"
 #include "extract/actors/actors.h"
 #include "extract/quotes/quotes.h"
@@ -30,27 +31,6 @@
 #include "text/segmenter.h"
 
 namespace {
-
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-double PeakMb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_maxrss) / 1024.0;
-}
-
-std::vector<std::string> ReadLines(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
 
 struct Totals {
   uint64_t documents = 0, sentences = 0, events = 0, bytes = 0;
@@ -85,9 +65,9 @@ void CodeByStage(const parley::Pipeline& pipeline, const std::vector<std::string
   uint64_t number = 0;
   std::string out;
   for (const auto& line : lines) {
-    double t = CpuSeconds();
+    double t = parley::bench::ThreadCpuSeconds();
     auto lap = [&](int stage) {
-      const double now = CpuSeconds();
+      const double now = parley::bench::ThreadCpuSeconds();
       st->secs[stage] += now - t;
       t = now;
     };
@@ -140,43 +120,43 @@ int main(int argc, char** argv) {
     if (a == "--sentences") want = std::stoull(argv[i + 1]);
     if (a == "--data") data = argv[i + 1];
   }
-  std::vector<std::string> dev = ReadLines(data + "/events-dev/plover-dev.jsonl");
-  for (auto& l : ReadLines(data + "/events-dev/upetrarch-dev.jsonl")) dev.push_back(l);
-  std::vector<std::string> wiki = ReadLines(data + "/wikinews/wikinews-2019-2021.jsonl");
+  std::vector<std::string> dev = parley::bench::ReadLines(data + "/events-dev/plover-dev.jsonl");
+  for (auto& l : parley::bench::ReadLines(data + "/events-dev/upetrarch-dev.jsonl")) dev.push_back(l);
+  std::vector<std::string> wiki = parley::bench::ReadLines(data + "/wikinews/wikinews-2019-2021.jsonl");
   if (dev.empty() || wiki.empty()) {
     std::printf("bench_events: %s is absent: nothing to measure\n", data.c_str());
     return 0;
   }
-  double t0 = CpuSeconds();
+  double t0 = parley::bench::ThreadCpuSeconds();
   auto pipeline = parley::Pipeline::Create({});
   if (!pipeline.ok()) {
     std::fprintf(stderr, "bench_events: %s\n", pipeline.status().message().c_str());
     return 1;
   }
-  std::printf("dictionaries loaded in %.0f ms\n", (CpuSeconds() - t0) * 1000);
+  std::printf("dictionaries loaded in %.0f ms\n", (parley::bench::ThreadCpuSeconds() - t0) * 1000);
   const Totals one = CodeAll(**pipeline, dev, "dev");
   uint64_t copies = one.sentences == 0 ? 1 : (want + one.sentences - 1) / one.sentences;
   Totals all;
-  t0 = CpuSeconds();
+  t0 = parley::bench::ThreadCpuSeconds();
   for (uint64_t c = 0; c < copies; ++c) {
     Totals t = CodeAll(**pipeline, dev, "dev-copy-" + std::to_string(c));
     all.documents += t.documents, all.sentences += t.sentences, all.events += t.events, all.bytes += t.bytes;
   }
-  double secs = CpuSeconds() - t0;
+  double secs = parley::bench::ThreadCpuSeconds() - t0;
   bool ok = all.events == copies * one.events && all.sentences == copies * one.sentences;
   std::printf("sentences: %llu sentences (%llu copies) in %.2f s: %.0f sentences/s, %.0f docs/s, %.0f events/s, %.1f MB/s%s\n",
               static_cast<unsigned long long>(all.sentences), static_cast<unsigned long long>(copies), secs,
               all.sentences / secs, all.documents / secs, all.events / secs, all.bytes / secs / 1e6,
               ok ? "" : "  CHECK FAILED: counts are not copies x one copy");
-  t0 = CpuSeconds();
+  t0 = parley::bench::ThreadCpuSeconds();
   Totals w = CodeAll(**pipeline, wiki, "wikinews");
-  secs = CpuSeconds() - t0;
+  secs = parley::bench::ThreadCpuSeconds() - t0;
   std::printf("wikinews: %llu docs, %llu sentences, %llu events in %.2f s: %.0f docs/s, %.0f sentences/s, %.2f MB/s\n",
               static_cast<unsigned long long>(w.documents), static_cast<unsigned long long>(w.sentences),
               static_cast<unsigned long long>(w.events), secs, w.documents / secs, w.sentences / secs,
               w.bytes / secs / 1e6);
   ok = ReportStages(**pipeline, dev, "dev", std::max<uint64_t>(1, copies / 10), one) && ok;
   ok = ReportStages(**pipeline, wiki, "wikinews", 1, w) && ok;
-  std::printf("peak memory: %.0f MB\n", PeakMb());
+  std::printf("peak memory: %.0f MB\n", parley::bench::PeakMb());
   return ok ? 0 : 1;
 }

@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "common/bench_util.h"
 #include "parley/ingest.h"
 #include "text/segmenter.h"
 
@@ -41,29 +42,6 @@ using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
-}
-
-// CPU time of this thread: on a shared machine wall time measures the neighbours too.
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-double PeakMb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-}
-
-std::vector<std::string> ReadLines(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
 }
 
 // The corpus repeated `copies` times, each copy with its copy number in id and title.
@@ -91,12 +69,12 @@ struct Counts {
 Counts ReadAndSplit(const std::vector<std::string>& lines, size_t begin, size_t end) {
   Counts c;
   for (size_t i = begin; i < end; ++i) {
-    const double t0 = CpuSeconds();
+    const double t0 = parley::bench::ThreadCpuSeconds();
     parley::Document doc = parley::ingest::ReadJsonLine(lines[i], "bench.jsonl", i + 1);
-    const double t1 = CpuSeconds();
+    const double t1 = parley::bench::ThreadCpuSeconds();
     parley::TextLayer layer = parley::text::Segment(doc.text);
     c.read_s += t1 - t0;
-    c.split_s += CpuSeconds() - t1;
+    c.split_s += parley::bench::ThreadCpuSeconds() - t1;
     ++c.docs;
     c.sentences += layer.sentences.size();
     c.tokens += layer.tokens.size();
@@ -108,7 +86,7 @@ Counts ReadAndSplit(const std::vector<std::string>& lines, size_t begin, size_t 
 
 int RunCorpus(const std::string& data, double target_mb) {
   const std::string path = data + "/wikinews/wikinews-2019-2021.jsonl";
-  std::vector<std::string> base = ReadLines(path);
+  std::vector<std::string> base = parley::bench::ReadLines(path);
   if (base.empty()) {
     std::fprintf(stderr, "bench_read: cannot read %s\n", path.c_str());
     return 1;
@@ -120,9 +98,9 @@ int RunCorpus(const std::string& data, double target_mb) {
   std::vector<std::string> lines = Repeat(base, copies, &bytes);
   const Counts one = ReadAndSplit(lines, 0, base.size());  // also warms ICU up
   const auto t0 = Clock::now();
-  const double c0 = CpuSeconds();
+  const double c0 = parley::bench::ThreadCpuSeconds();
   const Counts all = ReadAndSplit(lines, 0, lines.size());
-  const double s = CpuSeconds() - c0;  // figures are per CPU second of one core
+  const double s = parley::bench::ThreadCpuSeconds() - c0;  // figures are per CPU second of one core
   const double wall = Seconds(t0, Clock::now());
   const double mb = static_cast<double>(bytes) / 1e6;
   std::printf("corpus: %zu docs x %zu copies = %llu docs, %.1f MB of JSONL (%.1f MB clean text)\n",
@@ -134,7 +112,7 @@ int RunCorpus(const std::string& data, double target_mb) {
   std::printf("  %10.0f documents/s\n  %10.0f sentences/s\n  %10.0f tokens/s\n  %10.1f MB/s\n",
               static_cast<double>(all.docs) / s, static_cast<double>(all.sentences) / s,
               static_cast<double>(all.tokens) / s, mb / s);
-  std::printf("  peak memory (ru_maxrss): %.0f MB (the corpus itself is held in memory)\n", PeakMb());
+  std::printf("  peak memory (ru_maxrss): %.0f MB (the corpus itself is held in memory)\n", parley::bench::PeakMb());
   const bool ok = all.sentences == one.sentences * copies && all.tokens == one.tokens * copies &&
                   all.errors == 0 && one.sentences > 0;
   std::printf("check: %llu sentences = %zu x %llu: %s\n",
@@ -157,10 +135,10 @@ struct Adversary {
 };
 
 double TimeOne(const std::string& raw) {
-  const double t0 = CpuSeconds();
+  const double t0 = parley::bench::ThreadCpuSeconds();
   parley::Document doc = parley::ingest::ReadScrapedText(raw, "adversarial.txt");
   parley::TextLayer layer = parley::text::Segment(doc.text);
-  const double s = CpuSeconds() - t0;
+  const double s = parley::bench::ThreadCpuSeconds() - t0;
   if (layer.sentences.size() == static_cast<size_t>(-1)) std::puts("");  // keep the work
   return s;
 }
