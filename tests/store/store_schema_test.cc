@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "common/testing.h"
+#include "store_fixture.h"
 #include "parley/store.h"
 #include "store/schema.h"
 
@@ -57,26 +58,8 @@ CodedDocument SpanDoc(const std::string& id, const std::string& text, std::optio
 
 DocHashes Hashes(const CodedDocument& cd, const std::string& raw) { return DocHashes{raw, store::TextHash(cd.doc)}; }
 
-class SchemaTest : public ::testing::Test {
+class SchemaTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    dir_ = TempDir();
-    path_ = dir_ + "/s.db";
-    auto s = Store::Open(path_, Store::Mode::kReadWrite);
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s.value());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  store::PutOutcome Put(const CodedDocument& cd, const DocHashes& h, bool recode = false) {
-    EXPECT_TRUE(store_->Begin().ok());
-    auto r = store_->Put(cd, h, recode);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    EXPECT_TRUE(store_->Commit().ok());
-    return r.ok() ? *r : store::PutOutcome::kDuplicate;
-  }
   size_t Found(const std::string& words) {
     store::EventFilter f;
     f.text = words;
@@ -105,8 +88,6 @@ class SchemaTest : public ::testing::Test {
     return out;
   }
 
-  std::string dir_, path_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(SchemaTest, RawBytesIdentifyADocument) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/testing.h"
+#include "store_fixture.h"
 #include "parley/store.h"
 
 namespace parley::store {
@@ -71,25 +72,11 @@ CodedDocument MakeDoc(const std::string& id, const std::string& salt, std::vecto
   return cd;
 }
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    dir_ = TempDir();
-    path_ = dir_ + "/t.db";
-    auto s = Store::Open(path_, Store::Mode::kReadWrite);
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s.value());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  using StoreFixture::Put;
   store::PutOutcome Put(const CodedDocument& cd, bool recode = false) {
-    EXPECT_TRUE(store_->Begin().ok());
-    auto r = store_->Put(cd, store::HashDocument(cd.doc), recode);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    EXPECT_TRUE(store_->Commit().ok());
-    return r.ok() ? *r : store::PutOutcome::kDuplicate;
+    return Put(cd, store::HashDocument(cd.doc), recode);
   }
   store::Totals Totals() {
     auto t = store_->Count();
@@ -97,8 +84,6 @@ class StoreTest : public ::testing::Test {
     return t.ok() ? *t : store::Totals{};
   }
 
-  std::string dir_, path_;
-  std::unique_ptr<Store> store_;
 };
 
 CodedDocument FullDoc() {
