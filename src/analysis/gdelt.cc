@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "analysis/export.h"
+#include "util/ascii.h"
 
 namespace parley::analysis {
 
@@ -70,11 +71,6 @@ ActorParts SplitActorCode(const std::string& code) {
   return parts;
 }
 
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::string Fixed(double v, int decimals) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
@@ -83,8 +79,8 @@ std::string Fixed(double v, int decimals) {
 
 void AddActor(const std::string& code, const std::string& name, std::vector<std::string>* row) {
   const ActorParts p = SplitActorCode(code);
-  row->insert(row->end(), {code, Upper(name), p.country, p.known_group, "", "", "", p.types[0],
-                           p.types[1], p.types[2]});
+  row->insert(row->end(), {code, util::UpperAscii(name), p.country, p.known_group, "", "", "",
+                           p.types[0], p.types[1], p.types[2]});
 }
 
 // GDELT dates: SQLDATE, MonthYear, Year, FractionDate (year + (month * 30 + day) / 365, as

@@ -7,6 +7,7 @@
 
 #include "parley/store.h"
 #include "store/store_impl.h"
+#include "util/ascii.h"
 
 namespace parley::store {
 namespace {
@@ -18,13 +19,8 @@ bool IsActorCode(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c) != 0; });
 }
 
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 Status CheckActor(const char* option, std::string* code) {
-  *code = Upper(*code);
+  *code = util::UpperAscii(*code);
   if (!IsActorCode(*code)) {
     return Invalid(std::string(option) + ": \"" + *code +
                    "\" is not an actor code (three-letter blocks such as RUS, RUSGOV, IGOUNO)");
@@ -273,7 +269,7 @@ Result<std::vector<StoredMention>> Store::Mentions(const EventFilter& filter) {
 Result<std::vector<StoredQuote>> Store::Quotes(const QuoteFilter& f) {
   Where w;
   if (f.speaker) {
-    const std::string up = Upper(*f.speaker);
+    const std::string up = util::UpperAscii(*f.speaker);
     if (IsActorCode(*f.speaker)) {
       w.Add("q.speaker_code GLOB ?", {up + "*"});
     } else {
