@@ -170,6 +170,62 @@ TEST(Times, TenseComesFromTheVerbBefore) {
   for (const auto& c : cases) Check(c);
 }
 
+// A plan told in the past tense is over; "set" and "could" do not look ahead by themselves;
+// "effective" and "is to" do.
+TEST(Times, TenseOfPlansAndModals) {
+  const Case cases[] = {
+      {"The offer had been due to expire Friday evening.", "1989-11-06", "Friday evening", "DATE", "1989-11-03TEV"},
+      {"The vote was scheduled for Monday.", "2025-07-30", "Monday", "DATE", "2025-07-28"},
+      {"The vote is scheduled for Monday.", "2025-07-30", "Monday", "DATE", "2025-08-04"},
+      {"His trial has been scheduled for November.", "2019-06-28", "November", "DATE", "2019-11"},
+      {"The index closed near the record high set on Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1997-08-06"},
+      {"The court set Friday as the deadline.", "2000-01-09", "Friday", "DATE", "2000-01-07"},
+      {"The talks are set for Friday.", "2000-01-09", "Friday", "DATE", "2000-01-14"},
+      {"The stock is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "DATE", "1989-10-31"},
+      {"The new pact takes hold, effective June 1.", "1989-10-26", "June 1", "DATE", "1990-06-01"},
+      {"Relatives could not be located Wednesday.", "2000-01-06", "Wednesday", "DATE", "2000-01-05"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
+// "that year", "the following month", "the next morning", "the previous Friday" refer back to
+// the last date the document named, not to the document date.
+TEST(Times, ReferencesBackToTheLastDateNamed) {
+  const Case cases[] = {
+      {"On May 22, 1995, he was made a general, and the following year he retired.", "1998-04-18",
+       "the following year", "DATE", "1996"},
+      {"The plant opened in March 1989. The following month it closed.", "1989-10-27",
+       "The following month", "DATE", "1989-04"},
+      {"Sales fell in 1988. Profit rose that year.", "1989-11-02", "that year", "DATE", "1988"},
+      {"The riot began on Feb. 22. The next morning the army moved in.", "2000-02-24",
+       "The next morning", "DATE", "2000-02-23"},
+      {"Rates rose on Friday, Oct. 27. The previous Friday they fell.", "1989-10-30",
+       "The previous Friday", "DATE", "1989-10-20"},
+      {"The bomb went off on Oct. 23, 1998. Earlier that same day police had left.", "1999-10-24",
+       "Earlier that same day", "DATE", "1998-10-23"},
+  };
+  for (const auto& c : cases) Check(c);
+  const auto times = Find("The bomb went off on Oct. 23, 1998. Earlier that day police had left.", "1999-10-24");
+  const TimeExpr* t = Lookup(times, "Earlier that day");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->anchor.value_or(""), "1998-10-23");  // the day named, not the document date
+  // With no date named before, "that year" is not guessed.
+  EXPECT_EQ(Lookup(Find("Profit rose that year.", "1989-11-02"), "that year"), nullptr);
+}
+
+TEST(Times, SpelledYearsCenturiesAndComingSpans) {
+  const Case cases[] = {
+      {"January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven", "DATE", "1997-01"},
+      {"Prices hit that level in the winter of nineteen ninety-four.", "1998-02-23",
+       "the winter of nineteen ninety-four", "DATE", "1994-WI"},
+      {"She is a 20th century democrat.", "1998-02-13", "20th century", "DATE", "19"},
+      {"They visited the fabled 11th century temple.", "1998-02-19", "11th century", "DATE", "10"},
+      {"Prices will rise in coming weeks.", "1989-10-26", "coming weeks", "DURATION", "PXW"},
+      {"Prices will rise in the coming years.", "1989-10-26", "the coming years", "DURATION", "PXY"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
 TEST(Times, DeadlinesAreCountedFromTheAnchor) {
   const auto times = Find("Trump said Monday Russia had 10 to 12 days to end the war.", "2025-07-29");
   const TimeExpr* t = Lookup(times, "10 to 12 days");

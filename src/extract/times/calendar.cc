@@ -145,7 +145,10 @@ int YearForMonthDay(Day anchor, int month, int day, Direction dir) {
   const int y = YearOf(anchor);
   int past = y, future = y;
   long past_distance = 100000000, future_distance = 100000000;
-  for (int candidate = y - 8; candidate <= y + 8; ++candidate) {
+  // The neighbouring years hold the nearest dates on both sides, but a Feb. 29 may be up to
+  // eight years away (1896 and 1904 are leap years, 1900 is not).
+  const int reach = month == 2 && day == 29 ? 8 : 1;
+  for (int candidate = y - reach; candidate <= y + reach; ++candidate) {
     const long dist = DistanceDays(anchor, candidate, month, day);
     if (dist >= 1000000) continue;
     if (dist <= 0 && -dist < past_distance) past_distance = -dist, past = candidate;

@@ -19,7 +19,20 @@ Recognizer::Recognizer(std::string_view text, const std::vector<Token>& tokens, 
 std::optional<Direction> Recognizer::CueAt(uint32_t i) const {
   const std::string& w = tokens_[i].norm;
   const int cue = TenseCueOf(w);
+  // A plan told in the past tense ("was due to expire Friday", "had been scheduled for
+  // Monday") is over by the time of writing.
+  if (cue > 0 && i > first_ && (w == "due" || w == "scheduled" || w == "planned")) {
+    // "has been scheduled for November" is still ahead; "had been scheduled" is not.
+    const std::string& before = tokens_[i - 1].norm;
+    const bool had_been = before == "been" && i - 1 > first_ && tokens_[i - 2].norm == "had";
+    if (before == "was" || before == "were" || before == "had" || had_been) return Direction::kPast;
+  }
   if (cue > 0 || (w == "to" && i + 1 < end_ && tokens_[i + 1].norm == "be")) return Direction::kFuture;
+  // "is set to", "set for Friday" and "is to resume" look ahead; "set Friday as the deadline"
+  // is a past form like any other.
+  if ((w == "set" && (Norm(i + 1) == "to" || Norm(i + 1) == "for")) ||
+      (w == "to" && i > first_ && (tokens_[i - 1].norm == "is" || tokens_[i - 1].norm == "are")))
+    return Direction::kFuture;
   if (cue < 0 && !(i > first_ && (tokens_[i - 1].norm == "be" || tokens_[i - 1].norm == "to")))
     return Direction::kPast;
   return std::nullopt;
@@ -39,10 +52,6 @@ Direction Recognizer::DirectionAt(uint32_t i) const {
   return Direction::kNearest;
 }
 
-std::string_view Recognizer::Norm(uint32_t i) const {
-  return i >= first_ && i < end_ ? std::string_view(tokens_[i].norm) : std::string_view();
-}
-
 bool Recognizer::IsCapitalized(uint32_t i) const {
   if (i >= end_) return false;
   const char c = text_[tokens_[i].start];
@@ -56,9 +65,13 @@ bool Recognizer::Adjacent(uint32_t a, uint32_t b) const {
 bool Recognizer::MatchAt(uint32_t i, bool strong_here, bool strong_ahead, Found* out) const {
   if (!strong_here && (!strong_ahead || TriggerOf(Norm(i)) != 1)) return false;
   *out = Found{};
-  if (MatchLimit(i, out)) return true;
-  if (MatchModified(i, out)) return true;
-  *out = Found{};
+  // Only the words MatchLimit and MatchModified begin with can leave a failed attempt in *out.
+  const std::string_view w = Norm(i);
+  if (w == "within" || w == "the" || w == "early" || w == "late" || w == "earlier" || w == "later" ||
+      w == "mid") {
+    if (MatchLimit(i, out) || MatchModified(i, out)) return true;
+    *out = Found{};
+  }
   return MatchCore(i, out);
 }
 
@@ -74,17 +87,19 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
       return false;
     // Only the patterns that can begin with a number.
     return MatchNumericDate(i, out) || MatchDayFirst(i, out) || MatchCount(i, out) ||
-           MatchAdjectiveDuration(i, out) || MatchTimeOfDay(i, out) || MatchYear(i, out);
+           MatchAdjectiveDuration(i, out) || MatchTimeOfDay(i, out) || MatchYear(i, out) ||
+           MatchQuarter(i, out);
   }
   // The commonest openers can begin only a few patterns: the others would each look the word
   // up again only to fail.
   const std::string_view w = Norm(i);
   if (w == "the") {
-    return MatchDeictic(i, out) || MatchWord(i, out) || MatchQuarter(i, out) ||
-           MatchSeason(i, out) || MatchYearAgo(i, out) || MatchTheUnit(i, false, out) ||
-           MatchCount(i, out);
+    return MatchAnaphoric(i, out) || MatchDeictic(i, out) || MatchWord(i, out) ||
+           MatchQuarter(i, out) || MatchSeason(i, out) || MatchYearAgo(i, out) ||
+           MatchTheUnit(i, false, out) || MatchCount(i, out) || MatchVagueDuration(i, out);
   }
   if (w == "a" || w == "an") return MatchCount(i, out);
+  if (w == "that") return MatchAnaphoric(i, out);
   // Otherwise one lookup tells which patterns the word may begin (each guard below is a
   // condition the pattern itself would test first). MatchTheUnit needs "the".
   const WordFacts f = FactsOf(w);
@@ -97,8 +112,8 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
          ((f.ordinal > 0 || f.hyphen || digit) && MatchQuarter(i, out)) ||
          MatchSeason(i, out) || MatchHoliday(i, out) || MatchYearAgo(i, out) ||
          (counts && MatchCount(i, out)) || ((f.hyphen || digit) && MatchAdjectiveDuration(i, out)) ||
-         ((f.unit || w == "recent") && MatchVagueDuration(i, out)) || MatchTimeOfDay(i, out) ||
-         MatchSet(i, out) || MatchYear(i, out);
+         ((f.unit || w == "recent" || w == "coming") && MatchVagueDuration(i, out)) ||
+         MatchTimeOfDay(i, out) || MatchSet(i, out) || MatchYear(i, out);
 }
 
 // "early 2024", "mid-August", "late Tuesday", "the end of the year", "earlier this month":

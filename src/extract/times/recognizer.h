@@ -40,6 +40,12 @@ struct Found {
 // What the recognizer may know from earlier sentences of the document.
 struct DocMemory {
   int quarter_year = 0, quarter = 0;  // the last quarter named ("the third quarter")
+  // The last date named, at the granularity it was named with (month and day 0 when absent):
+  // what "that year", "the following month", "the next morning" refer back to.
+  int year = 0, month = 0;
+  std::optional<Day> day;
+  // Records a finding when it names a calendar date (a value that opens with a year).
+  void Remember(const Found& f);
 };
 
 class Recognizer {
@@ -56,7 +62,10 @@ class Recognizer {
   Direction DirectionAt(uint32_t i) const;
 
  private:
-  std::string_view Norm(uint32_t i) const;
+  // The norm of token i, or "" outside the sentence. Inline: the recognizer's commonest call.
+  std::string_view Norm(uint32_t i) const {
+    return i >= first_ && i < end_ ? std::string_view(tokens_[i].norm) : std::string_view();
+  }
   bool IsCapitalized(uint32_t i) const;
   bool Adjacent(uint32_t a, uint32_t b) const;  // no space between tokens a and b
 
@@ -82,6 +91,9 @@ class Recognizer {
   bool MatchYear(uint32_t i, Found* out) const;
   bool MatchHoliday(uint32_t i, Found* out) const;
   bool MatchYearAgo(uint32_t i, Found* out) const;
+  // "that year", "that same day", "the following month", "the next morning", "the previous
+  // Friday": relative to the last date the document named (DocMemory), not to the anchor.
+  bool MatchAnaphoric(uint32_t i, Found* out) const;
   // "the year", "the fiscal year", "the weekend"; as a date after "the end of" and the like.
   bool MatchTheUnit(uint32_t i, bool as_date, Found* out) const;
 
@@ -93,6 +105,9 @@ class Recognizer {
   // A year spelled out as broadcast transcripts write it ("nineteen ninety-six", "two
   // thousand"), or -1; *end is the token after it.
   int SpelledYearAt(uint32_t i, uint32_t* end) const;
+  // A year in digits or spelled out at k ("January 1997", "January nineteen ninety-seven");
+  // *end is set to the token after it when there is one, else left alone.
+  int YearAfter(uint32_t k, uint32_t* end) const;
   // A named quarter or half at j ("third quarter", "third-quarter", "first half"): *q and
   // *half are set and the token after it returned, or 0 when there is none.
   uint32_t ReadQuarter(uint32_t j, int* q, bool* half) const;

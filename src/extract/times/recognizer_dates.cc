@@ -108,6 +108,18 @@ int Recognizer::SpelledYearAt(uint32_t i, uint32_t* end) const {
   return 2000 + (ones ? n : 0);
 }
 
+int Recognizer::YearAfter(uint32_t k, uint32_t* end) const {
+  const int year = YearAt(k, true);
+  if (year > 0) {
+    *end = k + 1;
+    return year;
+  }
+  uint32_t spelled_end = k;
+  const int spelled = SpelledYearAt(k, &spelled_end);
+  if (spelled > 0) *end = spelled_end;
+  return spelled;
+}
+
 bool Recognizer::MatchNumericDate(uint32_t i, Found* out) const {
   const std::string_view w = Norm(i);
   int y = -1, m = -1, d = -1;
@@ -179,8 +191,7 @@ bool Recognizer::MatchMonthFirst(uint32_t i, Found* out) const {
     day = 0;
   }
   uint32_t k = Norm(j) == "," || (day == 0 && Norm(j) == "of") ? j + 1 : j;
-  int year = YearAt(k, true);
-  if (year > 0) j = k + 1;
+  int year = YearAfter(k, &j);
   if (year < 0 && anchor_ && Norm(j + 1) == "year" && Norm(j + 2) != "'s") {
     // "January this year", "October last year": the month of that year.
     const std::string_view which = Norm(j);
@@ -284,6 +295,13 @@ bool Recognizer::MatchQuarter(uint32_t i, Found* out) const {
   int year = -1;
   if (j > i && (year = YearAt(j, true)) > 0) ++j;  // "the 1988 third quarter"
   std::string_view w = Norm(j);
+  if (const int n = OrdinalOf(w); n > 0 && year < 0 && Norm(j + 1) == "century") {
+    // "the 20th century": TIMEX3 writes a century as its first two digits ("19").
+    out->type = "DATE";
+    out->value = FormatYear(100 * (n - 1)).substr(0, 2);
+    out->first = i, out->end = j + 2;
+    return true;
+  }
   int q = -1;
   bool half = false;
   if (w.size() > 8 && w.substr(w.size() - 8) == "-quarter") {
@@ -362,12 +380,13 @@ bool Recognizer::MatchSeason(uint32_t i, Found* out) const {
   const std::string_view season = SeasonOf(Norm(j));
   if (season.empty()) return false;
   uint32_t k = Norm(j + 1) == "of" ? j + 2 : j + 1;
-  int year = YearAt(k, true);
+  uint32_t year_end = k;
+  int year = YearAfter(k, &year_end);
   if (year < 0 && (j == i || !anchor_)) return false;
   out->type = "DATE";
   out->first = i;
   if (year > 0) {
-    out->end = k + 1;
+    out->end = year_end;
   } else {
     out->end = j + 1;
     const int start = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 12;

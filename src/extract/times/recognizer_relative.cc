@@ -156,6 +156,55 @@ bool Recognizer::MatchDeicticName(uint32_t i, uint32_t k, int shift, Found* out)
   return true;
 }
 
+void DocMemory::Remember(const Found& f) {
+  const std::string& v = f.value;
+  if (f.type != "DATE" || v.size() < 4 || !IsDigits(std::string_view(v).substr(0, 4))) return;
+  year = ToInt(std::string_view(v).substr(0, 4));
+  month = v.size() >= 7 && v[4] == '-' && IsDigits(std::string_view(v).substr(5, 2))
+              ? ToInt(std::string_view(v).substr(5, 2))
+              : 0;
+  day = f.day;
+}
+
+bool Recognizer::MatchAnaphoric(uint32_t i, Found* out) const {
+  if (memory_ == nullptr || memory_->year == 0) return false;
+  const std::string_view w = Norm(i), next = Norm(i + 1);
+  int shift = 0;
+  uint32_t k = i + 1;
+  if (w == "that") {
+    if (next == "same") ++k;
+  } else if (w == "the" && (next == "following" || next == "previous" || next == "preceding")) {
+    shift = next == "following" ? 1 : -1, k = i + 2;
+  } else if (w == "the" && next == "next" && (Norm(i + 2) == "day" || Norm(i + 2) == "morning")) {
+    shift = 1, k = i + 2;
+  } else {
+    return false;
+  }
+  const std::string_view u = Norm(k);
+  const DocMemory& m = *memory_;
+  out->type = "DATE";
+  out->first = i, out->end = k + 1;
+  // Resolved against the day named, when one was; a named month or year is no anchor day.
+  out->relative = m.day.has_value();
+  out->anchor_day = m.day;
+  if (const int wd = WeekdayOf(u); wd > 0 && shift < 0 && m.day) {
+    SetDay(WeekdayFrom(*m.day, wd, Direction::kPast, true), out);
+  } else if ((u == "day" || u == "morning") && m.day && (u == "day" || shift > 0)) {
+    SetDay(*m.day + date::days{shift}, out);
+  } else if (u == "week" && m.day) {
+    out->value = FormatWeek(*m.day + date::days{7 * shift});
+  } else if (u == "month" && m.month > 0) {
+    int year = m.year, month = m.month;
+    AddMonths(&year, &month, shift);
+    out->value = FormatMonth(year, month);
+  } else if (u == "year") {
+    out->value = FormatYear(m.year + shift);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // Single words and fixed phrases: "today", "yesterday", "now", "recently", "the future".
 bool Recognizer::MatchWord(uint32_t i, Found* out) const {
   const bool the = Norm(i) == "the";
@@ -405,6 +454,13 @@ bool Recognizer::MatchVagueDuration(uint32_t i, Found* out) const {
     out->value = DurationValue(-1, *UnitOf(Norm(i + 1)));
     // "in recent years": TimeML takes the years as an unspecified past, not a length.
     if (*UnitOf(Norm(i + 1)) >= Unit::kYear) out->type = "DATE", out->value = "PAST_REF";
+    return true;
+  }
+  // "in (the) coming weeks": an unspecified length ahead.
+  const uint32_t after_the = w == "the" ? i + 1 : i;
+  if (Norm(after_the) == "coming" && UnitOf(Norm(after_the + 1), &plural) && plural) {
+    out->first = i, out->end = after_the + 2, out->type = "DURATION";
+    out->value = DurationValue(-1, *UnitOf(Norm(after_the + 1)));
     return true;
   }
   if (w == "recent" && !UnitOf(Norm(i + 1))) {

@@ -98,7 +98,7 @@ constexpr std::string_view kStrongTriggers[] = {
 
 // Words that begin an expression only before a time word ("last week", "the end of May").
 constexpr std::string_view kWeakTriggers[] = {
-    "the", "a", "an", "last", "next", "this", "coming", "past", "previous", "following",
+    "the", "a", "an", "that", "last", "next", "this", "coming", "past", "previous", "following",
     "upcoming", "preceding", "present", "early", "late", "earlier", "later", "mid", "within",
     "between", "from", "fiscal", "every", "each", "twice", "once", "new", "few", "several",
     "many", "couple", "near", "end", "beginning", "start", "middle", "rest", "comparable",
@@ -107,7 +107,7 @@ constexpr std::string_view kWeakTriggers[] = {
 constexpr std::string_view kFutureCues[] = {
     "will", "'ll", "shall", "won't", "expected", "expects", "scheduled", "planned", "plans",
     "plan", "due", "upcoming", "would", "intends", "aims", "hopes", "going", "tomorrow",
-    "wants", "until", "could", "might", "can", "soon", "set", "planning", "ready"};
+    "wants", "until", "might", "can", "soon", "planning", "ready", "effective"};
 
 constexpr std::string_view kPastCues[] = {
     "said", "told", "was", "were", "had", "did", "ago", "last", "earlier", "held", "met",
@@ -181,30 +181,56 @@ class WordTable {
     BuildPairShapes();
   }
 
-  // A superset of IsStrongTrigger from the first two bytes and the length alone (the byte after
-  // a one-byte norm is the string's terminating NUL): most words fail it with one table load.
+  // A superset of IsStrongTrigger from the first two bytes, the length and at most a few
+  // bytes more (the byte after a one-byte norm is the string's terminating NUL): most words
+  // fail it with two table loads and no lookup. A word that passes the first test ("that" for
+  // "thu.") is tested again on its last byte too, in a one-probe Bloom filter of the strong
+  // words; numbers go through (their test is cheap).
   bool MaybeStrong(std::string_view w) const {
-    const uint32_t shape = pair_shapes_[PairIndex(w.data())];
-    return ((shape >> (w.size() < 31 ? w.size() : 31)) & 1) != 0;
+    const uint64_t shape =
+        shapes_[static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1])];
+    // One test turns most words away: no strong word of this length (no strong word is 16
+    // bytes or longer, so the length may wrap) and no hyphen head opens so.
+    if ((shape & (0xFFFF0000ull | uint64_t{1} << (w.size() & 15))) == 0) return false;
+    if (((shape >> (w.size() & 15)) & 1) != 0 && ((w[0] >= '0' && w[0] <= '9') || InBloom(w)))
+      return true;
+    const auto heads = static_cast<uint32_t>((shape >> 16) & 0xFFFF);
+    return heads != 0 && HyphenAfterHead(w, heads);
   }
 
-  // IsStrongTrigger for a word of at least three bytes that begins with a lower-case letter,
-  // small enough to inline into the loop over every token of a text.
-  bool StrongWord(std::string_view w) const {
-    const uint32_t second = SecondBit(w);
-    if (w.size() <= kMaxLength && (strong_shapes_[ShapeIndex(w)] & second) != 0) {
-      if (const WordInfo* info = Find(w)) return (info->flags & kStrong) != 0;
+  bool InBloom(std::string_view w) const {
+    const uint32_t h = BloomHash(w);
+    return ((bloom_[h >> 6] >> (h & 63)) & 1) != 0;
+  }
+  static uint32_t BloomHash(std::string_view w) {
+    const auto at = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(w[i])); };
+    const uint32_t h = at(0) * 0x9E3779B1u ^ at(1) * 0x85EBCA77u ^ at(w.size() - 1) * 0xC2B2AE3Du ^
+                       static_cast<uint32_t>(w.size()) * 0x27D4EB2Fu;
+    return h >> (32 - kBloomBits);
+  }
+
+  // Whether a word may be a hyphenated time word ("two-day", "mid-August", "third-quarter"):
+  // a hyphen right after a head of one of the lengths in `heads` (bit n: a head of n bytes
+  // opening with the word's first two letters). Reads at most a few bytes of the word.
+  static bool HyphenAfterHead(std::string_view w, uint32_t heads) {
+    while (heads != 0) {
+      const auto n = static_cast<size_t>(__builtin_ctz(heads));
+      if (n + 1 >= w.size()) return false;  // heads ascend: the longer ones cannot fit either
+      if (w[n] == '-') return true;
+      heads &= heads - 1;
     }
-    return MayBeHyphenated(w) && HasHyphen(w);
+    return false;
   }
 
-  // Whether a word the strong-trigger filter turned away may still be a hyphenated time word:
-  // only words whose first two letters open a count, ordinal or unit ("two-day", "mid-August"),
-  // and long enough to hold that head, a hyphen and more, are searched for a hyphen.
-  bool MayBeHyphenated(std::string_view w) const {
-    if (w.size() < 2) return false;
-    const uint32_t lengths = hyphen_shapes_[PairIndex(w.data())];
-    return ((lengths >> (w.size() < 31 ? w.size() : 31)) & 1) != 0;
+  // The exact test: the word up to its first hyphen is a count, an ordinal, a unit or one of
+  // "mid", "late", "early", and something follows the hyphen.
+  bool IsHyphenatedTimeWord(std::string_view w) const {
+    if (w.size() < 2 || !HyphenAfterHead(w, hyphen_heads_[PairIndex(w.data())])) return false;
+    const size_t dash = w.find('-');
+    const std::string_view head = w.substr(0, dash);
+    if (head == "mid" || head == "late" || head == "early") return true;
+    const WordInfo* info = Find(head);
+    return info != nullptr && (info->count >= 0 || info->ordinal >= 0 || info->unit >= 0);
   }
 
   // Find, for words that may be strong triggers only: a word whose first letter, length and
@@ -216,7 +242,8 @@ class WordTable {
   }
 
   const WordInfo* Find(std::string_view w) const {
-    if (w.empty() || w.size() > kMaxLength || !prefixes_[Prefix(w)]) return nullptr;
+    if (w.empty() || w.size() > kMaxLength || ((shapes_[Prefix(w)] >> (32 + w.size())) & 1) == 0)
+      return nullptr;
     for (size_t i = Hash(w) & kMask;; i = (i + 1) & kMask) {
       const Slot slot = slots_[i];
       if (slot.length == 0) return nullptr;
@@ -246,7 +273,7 @@ class WordTable {
   }
   static size_t Prefix(std::string_view w) {
     const size_t second = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
-    return static_cast<unsigned char>(w[0]) * 256u + second;
+    return static_cast<size_t>(static_cast<unsigned char>(w[0])) << 8 | second;
   }
   // Length, the first two and the last letters: enough to spread a few hundred words, and no
   // loop over the word.
@@ -258,7 +285,6 @@ class WordTable {
     return h ^ (h >> 13);
   }
   WordInfo& At(std::string_view w) {
-    prefixes_[Prefix(w)] = true;
     for (size_t i = Hash(w) & kMask;; i = (i + 1) & kMask) {
       Slot& slot = slots_[i];
       if (slot.length == 0) {
@@ -272,12 +298,19 @@ class WordTable {
 
   std::array<Slot, kSize> slots_{};
   std::vector<Entry> entries_;
-  std::vector<bool> prefixes_ = std::vector<bool>(65536, false);
   std::array<uint32_t, 26 * (kMaxLength + 1)> strong_shapes_{};
   // Indexed by the classes of the first two bytes (a-z, digit, other): bit n (n < 31) when a
-  // strong trigger, a number or a hyphenated time word of n bytes opens so; bit 31 for longer.
+  // strong trigger or a number of n bytes opens so; bit 31 for longer.
   std::array<uint32_t, 28 * 28> pair_shapes_{};
-  std::array<uint32_t, 28 * 28> hyphen_shapes_{};  // the lengths a hyphenated word may have
+  std::array<uint32_t, 28 * 28> hyphen_heads_{};  // bit n: a hyphen head of n bytes opens so
+  // Indexed by the first two bytes themselves (byte 0 << 8 | byte 1; 0 for the second byte of
+  // a one-byte word): bits 0-15 the lengths of pair_shapes_ (wrapped at 16), bits 16-31
+  // hyphen_heads_, bit 32 + n when a word of the table of n bytes opens so (what Find tests
+  // before hashing). 512 KB, of which a text touches a few cache lines per first letter (the
+  // words that open with one letter sit side by side), and no byte classes to look up.
+  std::array<uint64_t, 65536> shapes_{};
+  static constexpr int kBloomBits = 15;  // 32768 bits for about 150 strong words
+  std::array<uint64_t, (size_t{1} << kBloomBits) / 64> bloom_{};
 
   static constexpr std::array<uint8_t, 256> kByteClass = [] {
     std::array<uint8_t, 256> classes{};
@@ -290,11 +323,9 @@ class WordTable {
     return kByteClass[static_cast<unsigned char>(w[0])] * 28u + kByteClass[static_cast<unsigned char>(w[1])];
   }
 
-  // A hyphenated word is at least its head, the hyphen and one more byte long.
+  // Records the length of a head a hyphenated time word may open with.
   void AddHyphenHead(std::string_view head) {
-    const size_t pair = PairIndex(head.data());
-    const size_t shortest = std::min<size_t>(head.size() + 2, 31);
-    hyphen_shapes_[pair] |= ~0u << shortest;
+    if (head.size() < 16) hyphen_heads_[PairIndex(head.data())] |= 1u << head.size();
   }
 
   void BuildPairShapes() {
@@ -302,9 +333,26 @@ class WordTable {
       if ((e.info.flags & kStrong) && e.key.size() >= 2 && e.key.size() < 31)
         pair_shapes_[PairIndex(e.key.data())] |= 1u << e.key.size();
     }
-    for (size_t pair = 0; pair < pair_shapes_.size(); ++pair) pair_shapes_[pair] |= hyphen_shapes_[pair];
     // Numbers of up to ten bytes, whatever follows the first digit.
     for (size_t c1 = 0; c1 < 28; ++c1) pair_shapes_[26 * 28 + c1] |= 0x7FEu;
+    for (size_t c0 = 0; c0 < 256; ++c0) {
+      for (size_t c1 = 0; c1 < 256; ++c1) {
+        const char two[2] = {static_cast<char>(c0), static_cast<char>(c1)};
+        const size_t pair = PairIndex(two);
+        const uint32_t lengths = pair_shapes_[pair];
+        // Lengths wrap at 16 (MaybeStrong): strong words and numbers are shorter.
+        uint64_t strong = 0;
+        for (int n = 0; n < 32; ++n) strong |= ((lengths >> n) & 1u) << (n & 15);
+        shapes_[c0 << 8 | c1] |= strong | static_cast<uint64_t>(hyphen_heads_[pair] & 0xFFFFu) << 16;
+      }
+    }
+    for (const auto& e : entries_) {
+      shapes_[Prefix(e.key)] |= uint64_t{1} << (32 + e.key.size());
+      if ((e.info.flags & kStrong) && e.key.size() >= 2) {
+        const uint32_t h = BloomHash(e.key);
+        bloom_[h >> 6] |= uint64_t{1} << (h & 63);
+      }
+    }
   }
 };
 
@@ -351,7 +399,7 @@ bool IsStrongTrigger(std::string_view norm) {
   if (norm.size() < 3) return false;  // "of", "in", "to": no time word is that short
   const WordInfo* info = StrongInfo(norm);
   if (info != nullptr) return (info->flags & kStrong) != 0;
-  return Table().MayBeHyphenated(norm) && HasHyphen(norm);  // "two-day", "mid-August"
+  return Table().IsHyphenatedTimeWord(norm);  // "two-day", "mid-August"
 }
 
 namespace {
@@ -363,14 +411,55 @@ namespace {
 
 }  // namespace
 
+namespace {
+
+// Most numbers count things ("5 people"): a number may begin a time only with a year's shape,
+// a separator or letters ("10:35", "1990s"), or before a time word or a link ("10 to 12",
+// "5 p.m."). The same test as the recognizer's, made once per number here so that the words
+// before a count are not tried as openers. `next_strong`: IsStrongTrigger of the next token.
+bool NumberMayBeginTime(const std::vector<Token>& tokens, uint32_t k, uint32_t end,
+                        bool next_strong) {
+  const std::string& w = tokens[k].norm;
+  if (w.size() == 4 || w.find_first_not_of("0123456789") != std::string::npos || next_strong)
+    return true;
+  if (k + 1 >= end) return false;
+  const std::string_view next = tokens[k + 1].norm;
+  return next == "-" || next == "to" || next == "or" || next == "\xe2\x80\x93" || next == "a.m." ||
+         next == "p.m." || next == "am" || next == "pm" || next == "a.m" || next == "p.m" ||
+         (tokens[k + 1].kind != TokenKind::kWord && tokens[k + 1].kind != TokenKind::kNumber &&
+          IsStrongTrigger(next));
+}
+
+}  // namespace
+
+// Forwards (the hardware prefetches the tokens that way); a number waits for the token after
+// it to be classified, since the word after it decides.
 bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end, uint8_t* out) {
   const WordTable& table = Table();
   bool any = false;
+  constexpr uint32_t kNone = ~0u;
+  uint32_t number = kNone;  // a strong number token waiting for the next token
+  const Token* const data = tokens.data();  // held here: the writes to out may alias anything
   for (uint32_t k = first; k < end; ++k) {
-    const Token& t = tokens[k];
+    const Token& t = data[k];
     const bool strong = !t.norm.empty() && table.MaybeStrong(t.norm) && StrongToken(t);
+    if (number != kNone) {
+      const bool opens = NumberMayBeginTime(tokens, number, end, strong);
+      out[number - first] = opens;
+      any |= opens;
+      number = kNone;
+    }
+    if (strong && t.kind == TokenKind::kNumber) {
+      number = k;
+      continue;
+    }
     out[k - first] = strong;
     any |= strong;
+  }
+  if (number != kNone) {
+    const bool opens = NumberMayBeginTime(tokens, number, end, false);
+    out[number - first] = opens;
+    any |= opens;
   }
   return any;
 }

@@ -56,7 +56,10 @@ int TriggerOf(std::string_view norm);
 // letters, without a lookup.
 bool IsStrongTrigger(std::string_view norm);
 // IsStrongTrigger for the word and number tokens [first, end), written to out[0 .. end-first);
-// true when any is. One call per sentence: the loop that runs on every token of a text.
+// true when any is. A number counts only where it may begin a time (a year's shape, a
+// separator or letters, or a time word or link after it: "10 to 12", "5 p.m."), so that the
+// counts of a text ("5 people") wake no matching around them. One call per sentence: the loop
+// that runs on every token of a text.
 bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end, uint8_t* out);
 // The tense a word signals: +1 future ("will", "expected"), -1 past ("said", "ago", a word in
 // -ed), 0 none.

@@ -77,7 +77,8 @@ std::vector<Found> Scan(const SentenceScan& s, const std::vector<uint8_t>& stron
       continue;
     }
     if (f.quarter > 0) s.memory->quarter_year = f.quarter_year, s.memory->quarter = f.quarter;
-    f.anchor_day = anchor;
+    s.memory->Remember(f);
+    if (!f.anchor_day) f.anchor_day = anchor;  // anaphoric expressions bring their own
     i = std::max(f.end, i + 1);
     window = 0;
     for (uint32_t b = 0; b < 4; ++b) window |= static_cast<uint8_t>(strong(i + b) << b);
