@@ -56,6 +56,7 @@ struct Entry {
   std::optional<double> lat, lon;   // places
   uint64_t population = 0;          // places
   std::string origin;               // file:line of the entry
+  std::string folded;               // agents: the name case-folded (coreference compares roles)
 };
 
 // One problem found in a dictionary line.
@@ -95,6 +96,21 @@ class Lexicon {
     if (i < end && tokens[i].kind == TokenKind::kWord && QuickMayStart(text, tokens[i]))
       LookupFrom(text, tokens, i, end, hits);
   }
+
+  // The first test Lookup() makes, for callers that test more per word with the same key:
+  // false when no phrase starts with a word of QuickKey(norm) `key` (most words). A word
+  // written in lower case (`lower`) can start only agents.
+  static uint32_t QuickKey(std::string_view w) {
+    const uint32_t n = static_cast<uint32_t>(w.size());
+    const uint32_t a = static_cast<unsigned char>(w[0]), b = n > 1 ? static_cast<unsigned char>(w[1]) : 0,
+                   c = static_cast<unsigned char>(w[n - 1]);
+    return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ (c * 0xC2B2AE3Du) ^ (n * 0x27D4EB2Fu)) >> (32 - kQuickBits);
+  }
+  bool MayStartQuick(uint32_t key, bool lower) const {
+    const std::vector<uint64_t>& bits = lower ? quick_lower_ : quick_all_;
+    return ((bits[key >> 6] >> (key & 63)) & 1) != 0;
+  }
+  static constexpr uint32_t kQuickBits = 18;
 
   // The entry's code on `date` (YYYY-MM-DD; empty: the most recent code). A person with no
   // code covering the date and no default is their country plus ELI.
@@ -144,20 +160,11 @@ class Lexicon {
   // Before hashing a token: a bitmap over (length, first two bytes, last byte) of the words
   // that start a phrase, one for words written in lower case (agents) and one for all.
   // Most lower-case words ("the", "said") stop here at the cost of a few instructions.
-  static uint32_t QuickKey(std::string_view w) {
-    const uint32_t n = static_cast<uint32_t>(w.size());
-    const uint32_t a = static_cast<unsigned char>(w[0]), b = n > 1 ? static_cast<unsigned char>(w[1]) : 0,
-                   c = static_cast<unsigned char>(w[n - 1]);
-    return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ (c * 0xC2B2AE3Du) ^ (n * 0x27D4EB2Fu)) >> (32 - kQuickBits);
-  }
   bool QuickMayStart(std::string_view text, const Token& t) const {
     if (t.norm.empty()) return false;
     const char c0 = text[t.start];
-    const std::vector<uint64_t>& bits = c0 >= 'a' && c0 <= 'z' ? quick_lower_ : quick_all_;
-    const uint32_t k = QuickKey(t.norm);
-    return ((bits[k >> 6] >> (k & 63)) & 1) != 0;
+    return MayStartQuick(QuickKey(t.norm), c0 >= 'a' && c0 <= 'z');
   }
-  static constexpr uint32_t kQuickBits = 18;
   std::vector<uint64_t> quick_all_, quick_lower_;
   uint32_t WordId(std::string_view w) const;    // FlatTable::kMissing when not in any name
   struct Phrase {

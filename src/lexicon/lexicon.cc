@@ -120,7 +120,9 @@ class Builder {
     std::shared_ptr<Lexicon> lex(new Lexicon());
     lex->entries_.reserve(staged_.size());
     for (auto& s : staged_) {
-      if (!s.dropped) lex->entries_.push_back(std::move(s.entry));
+      if (s.dropped) continue;
+      if (s.entry.kind == Kind::kAgent) s.entry.folded = util::FoldCase(s.entry.name);
+      lex->entries_.push_back(std::move(s.entry));
     }
     lex->nodes_.reserve(staged_.size() * 2);
     lex->places_.reserve(staged_.size());
@@ -198,7 +200,7 @@ class Builder {
   void Stage(Entry e, int layer, const std::string& file, uint32_t line) {
     if (e.kind == Kind::kPlace) {  // many towns share a name: no duplicates, layering in Finish
       max_place_layer_ = std::max(max_place_layer_, layer);
-      staged_.push_back({std::move(e), layer});
+      staged_.emplace_back(std::move(e), layer);
       return;
     }
     std::string key = KeyOf(e);
@@ -216,7 +218,7 @@ class Builder {
       }
     }
     it->second.push_back(staged_.size());
-    staged_.push_back({std::move(e), layer});
+    staged_.emplace_back(std::move(e), layer);
   }
 
   // A place of a later folder replaces the earlier places of the same name and country.
@@ -251,23 +253,23 @@ class Builder {
   // tokenizer would give the same tokens, only slower.
   bool SimpleTokens(const std::string& name) {
     tokens_.clear();
-    folded_.clear();
+    folded_.resize(name.size());  // ASCII: one byte folds to one byte
     uint32_t start = 0;
     for (uint32_t i = 0; i <= name.size(); ++i) {
       const char c = i < name.size() ? name[i] : ' ';
       if (c == ' ') {
         if (i == start) return false;
-        Token t;
+        Token& t = tokens_.emplace_back();
         t.start = start;
         t.end = i;
         t.norm.assign(folded_, start, i - start);
-        tokens_.push_back(std::move(t));
         start = i + 1;
-        if (i < name.size()) folded_.push_back(' ');
+        if (i < name.size()) folded_[i] = ' ';
         continue;
       }
-      if (!std::isalpha(static_cast<unsigned char>(c))) return false;
-      folded_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      const char lower = static_cast<char>(c | 0x20);
+      if (lower < 'a' || lower > 'z') return false;  // ASCII letters only (std::isalpha is locale-bound)
+      folded_[i] = lower;
     }
     return true;
   }

@@ -147,6 +147,34 @@ TEST(Lexicon, GoodTestFolderHasNoErrors) {
   for (const auto& d : lex->diagnostics()) EXPECT_FALSE(d.error) << d.ToString();
 }
 
+// The quick gate that callers test before Lookup() must never reject a word that starts a
+// phrase: every name of every built-in entry is found again through the gate and Lookup().
+TEST(Lexicon, QuickGateRejectsNoPhraseOfTheBuiltInDictionaries) {
+  auto lex = LoadOrDie({parley::testing::SourceDir() + "/dict"});
+  ASSERT_NE(lex, nullptr);
+  size_t checked = 0;
+  for (uint32_t id = 0; id < lex->entries().size(); ++id) {
+    const Entry& e = lex->entries()[id];
+    for (const std::string& name : e.names) {
+      std::vector<Token> tokens;
+      text::Tokenize(name, 0, static_cast<uint32_t>(name.size()), &tokens);
+      if (tokens.empty() || tokens[0].kind != TokenKind::kWord) continue;
+      const uint32_t key = Lexicon::QuickKey(tokens[0].norm);
+      ASSERT_TRUE(lex->MayStartQuick(key, false)) << name;
+      if (e.kind == Kind::kAgent) ASSERT_TRUE(lex->MayStartQuick(key, true)) << name;
+      // Written in lower case ("la Nucia"), only agents match: Lookup()'s own rule.
+      if (name[0] >= 'a' && name[0] <= 'z' && e.kind != Kind::kAgent) continue;
+      std::vector<Hit> hits;
+      lex->Lookup(name, tokens, 0, static_cast<uint32_t>(tokens.size()), &hits);
+      bool found = false;
+      for (const Hit& h : hits) found = found || (h.entry == id && h.end == tokens.size());
+      EXPECT_TRUE(found) << name << " (" << e.origin << ")";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
 TEST(DictCheckCommand, BuiltInDictionariesPass) {
   auto r = parley::testing::RunParley({"dict", "check", parley::testing::SourceDir() + "/dict"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;

@@ -22,64 +22,76 @@ using lexicon::Lexicon;
 constexpr uint32_t kUnknownPerson = 0xFFFFFFFF;
 constexpr uint64_t kLargeCity = 500000;  // large enough to be a place without a preposition
 
+// A short list of words and the set of their lengths: most words looked up in one have a
+// length none of its words has, and are rejected without comparing strings.
+template <size_t N>
+struct WordList {
+  std::array<std::string_view, N> words;
+  uint64_t lengths = 0;
+  constexpr WordList(std::array<std::string_view, N> w) : words(w) {
+    for (std::string_view x : words) lengths |= uint64_t{1} << std::min<size_t>(x.size(), 63);
+  }
+};
+
 // After these a country or capital is where something happens, not who does it.
-constexpr std::array<std::string_view, 11> kLocative = {"in", "at", "near", "inside", "outside", "across",
-                                                        "throughout", "within", "into", "around", "via"};
-constexpr std::array<std::string_view, 20> kCompass = {
+constexpr WordList<11> kLocative{std::array<std::string_view, 11>{
+    "in", "at", "near", "inside", "outside", "across", "throughout", "within", "into", "around", "via"}};
+constexpr WordList<20> kCompass{std::array<std::string_view, 20>{
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
     "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "north-eastern",
-    "north-western", "south-eastern", "south-western"};
+    "north-western", "south-eastern", "south-western"}};
 // Last words of organisations, never of a person's name ("Saudi Press Agency").
-constexpr std::array<std::string_view, 24> kOrganisationWords = {
+constexpr WordList<24> kOrganisationWords{std::array<std::string_view, 24>{
     "agency", "ministry", "council", "party", "army", "force", "forces", "police", "office", "department",
     "committee", "commission", "court", "bank", "company", "group", "university", "news", "times", "post",
-    "service", "guard", "corps", "authority"};
+    "service", "guard", "corps", "authority"}};
 // Capitalised words after a country that make it part of a state body ("United States
 // Department of State"): the country's government.
-constexpr std::array<std::string_view, 10> kGovernmentWords = {
+constexpr WordList<10> kGovernmentWords{std::array<std::string_view, 10>{
     "department", "ministry", "government", "embassy", "administration", "agency", "office", "cabinet",
-    "authorities", "commission"};
+    "authorities", "commission"}};
 // Name particles: "Hamza bin Laden" is not "bin Laden".
-constexpr std::array<std::string_view, 12> kNameParticles = {"bin", "ibn", "al", "el", "de", "van", "von",
-                                                             "da", "di", "la", "le", "abu"};
+constexpr WordList<12> kNameParticles{std::array<std::string_view, 12>{
+    "bin", "ibn", "al", "el", "de", "van", "von", "da", "di", "la", "le", "abu"}};
 // Verbs of leaving whose object is a place ("left the UK").
-constexpr std::array<std::string_view, 5> kDepartures = {"left", "leave", "leaving", "fled", "exited"};
+constexpr WordList<5> kDepartures{std::array<std::string_view, 5>{"left", "leave", "leaving", "fled", "exited"}};
 // Nouns of movement before "to" whose object is a place ("flights to Cuba").
-constexpr std::array<std::string_view, 20> kMotions = {
+constexpr WordList<20> kMotions{std::array<std::string_view, 20>{
     "flights", "flight", "flew", "return", "returned", "returning", "came", "come", "went", "go",
-    "travel", "traveled", "travelled", "moved", "fled", "deployed", "sending", "trip", "visit", "journey"};
+    "travel", "traveled", "travelled", "moved", "fled", "deployed", "sending", "trip", "visit", "journey"}};
 // Lower-case nouns after a capital that make it a place ("a Baghdad airport").
-constexpr std::array<std::string_view, 8> kPlaceNouns = {"airport", "province", "city", "street",
-                                                         "hotel", "region", "area", "governorate"};
+constexpr WordList<8> kPlaceNouns{std::array<std::string_view, 8>{
+    "airport", "province", "city", "street", "hotel", "region", "area", "governorate"}};
 // Prepositions that introduce a town ("talks in Istanbul", "flights to Sochi", "mayor of Lviv").
-constexpr std::array<std::string_view, 9> kPlacePreps = {"to", "from", "of", "toward", "towards",
-                                                         "between", "outside", "near", "via"};
+constexpr WordList<9> kPlacePreps{std::array<std::string_view, 9>{
+    "to", "from", "of", "toward", "towards", "between", "outside", "near", "via"}};
 // Capitalised words that are never part of a person's name and may stand for a surname.
-constexpr std::array<std::string_view, 19> kCalendarWords = {
+constexpr WordList<19> kCalendarWords{std::array<std::string_view, 19>{
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}};
 // Words before a bare surname that show a person is meant ("Mr. Putin", "President Putin").
-constexpr std::array<std::string_view, 22> kHonorifics = {
+constexpr WordList<22> kHonorifics{std::array<std::string_view, 22>{
     "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "president", "minister", "secretary", "senator", "sen.",
-    "chancellor", "premier", "gen.", "general", "king", "queen", "prince", "leader", "spokesman", "spokeswoman"};
+    "chancellor", "premier", "gen.", "general", "king", "queen", "prince", "leader", "spokesman", "spokeswoman"}};
 
 // Nouns of events and of what one state does to another: a nationality adjective before
 // one names the state as the actor ("an Indian proposal", "American sanctions").
-constexpr std::array<std::string_view, 40> kEventNouns = {
+constexpr WordList<40> kEventNouns{std::array<std::string_view, 40>{
     "proposal", "proposals", "offer", "offers", "ultimatum", "attack", "attacks", "strike", "strikes",
     "airstrike", "airstrikes", "sanctions", "demand", "demands", "plan", "initiative", "invasion",
     "offensive", "raid", "raids", "threat", "threats", "warning", "criticism", "protest", "aid",
     "delegation", "troops", "bombing", "bombardment", "crackdown", "blockade", "embargo", "incursion",
-    "veto", "request", "appeal", "accusation", "accusations", "mediation"};
+    "veto", "request", "appeal", "accusation", "accusations", "mediation"}};
 // Roles that belong to the place they are in ("demonstrators in Baghdad"); soldiers,
 // diplomats and refugees are often foreigners there ("troops in Iraq", "refugees in
 // Somalia"), so they are not listed.
-constexpr std::array<std::string_view, 8> kLocalRoles = {"CVL", "OPP", "REB", "INS", "COP", "SEP", "UAF",
-                                                        "LAB"};
+constexpr WordList<8> kLocalRoles{std::array<std::string_view, 8>{
+    "CVL", "OPP", "REB", "INS", "COP", "SEP", "UAF", "LAB"}};
 
 template <size_t N>
-bool In(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+bool In(const WordList<N>& list, std::string_view w) {
+  if (((list.lengths >> std::min<size_t>(w.size(), 63)) & 1) == 0) return false;  // most words
+  return std::find(list.words.begin(), list.words.end(), w) != list.words.end();
 }
 
 // One recognised span of a sentence, before combination.
@@ -94,7 +106,7 @@ struct Item {
 struct UnknownPerson {
   std::string name, code;
   char gender = 0;
-  std::string role_word;
+  std::string_view role_word;  // folded, owned by the Lexicon
 };
 
 // One output candidate of a sentence: a mention, or a reference to resolve.
@@ -102,6 +114,7 @@ struct Piece {
   uint32_t begin = 0;
   ActorMention mention;
   MentionTraits traits;
+  EntityKey key;
   bool is_reference = false;
   Reference ref;
   bool fallback = false;  // a reference that is emitted as `mention` when it does not resolve
@@ -119,6 +132,36 @@ constexpr uint64_t Pack(std::string_view w) {
   uint64_t v = 0;
   for (size_t k = 0; k < w.size() && k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
   return v;
+}
+
+constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Words that may refer back (pronouns, "it", surnames met so far), as a small set of
+// Lexicon::QuickKey values folded to 12 bits: a clear bit means none of them.
+struct ReferSet {
+  static constexpr uint32_t kMask = 4095;
+  std::array<uint64_t, (kMask + 1) / 64> bits{};
+  void Add(std::string_view w) {
+    if (w.empty()) return;
+    const uint32_t k = lexicon::Lexicon::QuickKey(w) & kMask;
+    bits[k >> 6] |= uint64_t{1} << (k & 63);
+  }
+  bool Has(uint32_t quick_key) const {
+    const uint32_t k = quick_key & kMask;
+    return ((bits[k >> 6] >> (k & 63)) & 1) != 0;
+  }
+};
+
+// Every word PronounType() or PronounAt() accepts.
+const ReferSet& PronounSet() {
+  static const ReferSet set = [] {
+    ReferSet r;
+    for (std::string_view w : {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them",
+                               "their", "themselves", "its", "it"})
+      r.Add(w);
+    return r;
+  }();
+  return set;
 }
 
 // The pronoun `w` is ("he", "their", ...), or null. By length first: most words are none.
@@ -151,7 +194,7 @@ class Extractor {
   Extractor(const Document& doc, const TextLayer& layer, const Lexicon& lex, std::vector<ActorMention>* actors,
             std::vector<Place>* places)
       : doc_(doc), layer_(layer), lex_(lex), text_(doc.text), date_(doc.published.value_or("")),
-        places_(places), coref_(actors) {}
+        places_(places), coref_(actors), refers_(PronounSet()) {}
 
   void Run() {
     for (uint32_t s = 0; s < layer_.sentences.size(); ++s) {
@@ -206,10 +249,23 @@ class Extractor {
   }
 
   // ---- 1. recognition ----
+  // False for a word that starts no phrase, is no pronoun and no surname met so far: one key
+  // and three bit tests (Recognise then finds nothing there). Non-ASCII initials decode.
+  bool MayMatter(const Token& t) const {
+    const auto c0 = static_cast<unsigned char>(text_[t.start]);
+    if (c0 >= 0x80 || t.norm.empty()) return true;
+    const uint32_t k = Lexicon::QuickKey(t.norm);
+    return lex_.MayStartQuick(k, IsAsciiLower(static_cast<char>(c0))) || refers_.Has(k);
+  }
+
   // Names, and the pronouns between them (pronouns_): one pass over the tokens.
   void Recognise(const Sentence& s, std::vector<Item>* items) {
+    const Token* const tokens = layer_.tokens.data();
     for (uint32_t i = s.first_token; i < s.end_token;) {
-      if (Tok(i).kind != TokenKind::kWord) {  // starts no name and refers to nothing
+      // Most tokens start no name and refer to nothing: MayMatter() rejects them before any
+      // other work.
+      const Token& t = tokens[i];
+      if (t.kind != TokenKind::kWord || !MayMatter(t)) {
         ++i;
         continue;
       }
@@ -364,16 +420,16 @@ class Extractor {
 
   // ---- 2. combination and classification ----
   void Combine(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* out);
-  void CombineAgent(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<bool>* used,
-                    std::vector<std::string>* roles, std::vector<Piece>* out);
+  void CombineAgent(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<char>* used,
+                    std::vector<std::string_view>* roles, std::vector<Piece>* out);
   bool NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t next, uint32_t span_end,
                      const std::string& code, const Entry& agent, std::vector<Piece>* out);
   Piece RolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code, const Entry& agent) const;
-  void Classify(uint32_t s, const Item& item, const std::string& role_word, std::vector<Piece>* out);
+  void Classify(uint32_t s, const Item& item, std::string_view role_word, std::vector<Piece>* out);
   bool CountryInName(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<Piece>* out);
   bool AdjectiveActs(uint32_t s, const Item& item) const;
-  std::optional<size_t> BaseBefore(const std::vector<Item>& items, size_t k, const std::vector<bool>& used) const;
-  std::optional<size_t> BaseAfter(const std::vector<Item>& items, size_t k, const std::vector<bool>& used) const;
+  std::optional<size_t> BaseBefore(const std::vector<Item>& items, size_t k, const std::vector<char>& used) const;
+  std::optional<size_t> BaseAfter(const std::vector<Item>& items, size_t k, const std::vector<char>& used) const;
   std::string CombinedCode(const Item& base, const Entry& agent) const;
   uint32_t UnknownName(uint32_t from, uint32_t end) const;
   std::optional<RefType> PronounAt(const Sentence& sent, uint32_t i) const;
@@ -394,8 +450,8 @@ class Extractor {
   std::vector<Hit> hits_;
   std::vector<Item> items_;        // of the current sentence
   std::vector<Piece> pieces_;
-  std::vector<bool> used_;
-  std::vector<std::string> roles_;
+  std::vector<char> used_;
+  std::vector<std::string_view> roles_;  // folded, owned by the Lexicon
   std::vector<Pronoun> pronouns_;
   std::vector<uint32_t> order_;    // FeedInOrder's scratch
   uint32_t sentence_ = 0;
@@ -404,6 +460,7 @@ class Extractor {
   std::unordered_map<std::string, uint32_t> surnames_;  // last word of a full name -> person
   std::vector<UnknownPerson> unknown_;
   std::unordered_map<std::string, uint32_t> unknown_by_surname_;
+  ReferSet refers_;  // pronouns and the keys of surnames_ and unknown_by_surname_
 };
 
 ActorMention Extractor::MakeMention(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
@@ -436,7 +493,7 @@ void Extractor::AddPlace(uint32_t s, const Item& item, const Entry& e, const Ent
 }
 
 std::optional<size_t> Extractor::BaseBefore(const std::vector<Item>& items, size_t k,
-                                            const std::vector<bool>& used) const {
+                                            const std::vector<char>& used) const {
   if (k == 0 || used[k - 1]) return std::nullopt;
   const Item& prev = items[k - 1];
   const Item& agent = items[k];
@@ -452,7 +509,7 @@ std::optional<size_t> Extractor::BaseBefore(const std::vector<Item>& items, size
 
 // "the foreign minister of Iran": of [the] COUNTRY/ORGANISATION right after the agent.
 std::optional<size_t> Extractor::BaseAfter(const std::vector<Item>& items, size_t k,
-                                           const std::vector<bool>& used) const {
+                                           const std::vector<char>& used) const {
   if (k + 1 >= items.size() || used[k + 1]) return std::nullopt;
   const Item& next = items[k + 1];
   uint32_t at = items[k].end;
@@ -491,20 +548,20 @@ uint32_t Extractor::UnknownName(uint32_t from, uint32_t end) const {
 
 void Extractor::Feed(Piece& p) {
   if (!p.is_reference) {
-    coref_.AddMention(std::move(p.mention), std::move(p.traits));
+    coref_.AddMention(std::move(p.mention), p.traits, p.key);
     return;
   }
   if (std::optional<size_t> a = coref_.Resolve(p.mention.sentence, p.ref)) {
     coref_.AddResolved(std::move(p.mention), p.ref, *a);
     return;
   }
-  if (p.fallback) coref_.AddMention(std::move(p.mention), std::move(p.traits));
+  if (p.fallback) coref_.AddMention(std::move(p.mention), p.traits, p.key);
 }
 
 
 void Extractor::Combine(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* out) {
-  std::vector<bool>& used = used_;
-  std::vector<std::string>& roles = roles_;
+  std::vector<char>& used = used_;
+  std::vector<std::string_view>& roles = roles_;
   used.assign(items.size(), false);
   roles.clear();
   roles.resize(items.size());
@@ -543,15 +600,16 @@ bool Extractor::CountryInName(uint32_t s, const std::vector<Item>& items, size_t
   Piece p;
   p.begin = items[k].begin;
   p.mention = MakeMention(s, items[k].begin, next + 1, code, e.name + " government");
-  p.traits = MentionTraits{false, false, true, 0, "", {}, "g:" + code};
+  p.traits = MentionTraits{false, false, true, 0, {}, nullptr};
+  p.key.text = "g:" + code;
   out->push_back(std::move(p));
   return true;
 }
 
 // A role before a name: the name is the mention ("Kremlin spokesman Dmitry Peskov"). A known
 // person keeps their own code; the role only tells coreference how they were introduced.
-void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<bool>* used,
-                             std::vector<std::string>* roles, std::vector<Piece>* out) {
+void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<char>* used,
+                             std::vector<std::string_view>* roles, std::vector<Piece>* out) {
   const Entry& agent = lex_.entry(items[k].entry);
   std::optional<size_t> base = BaseBefore(items, k, *used);
   const bool after = !base && (base = BaseAfter(items, k, *used)).has_value();
@@ -562,7 +620,7 @@ void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t 
   if (base) (*used)[*base] = true;
   (*used)[k] = true;
   if (next < items.size() && items[next].kind == Kind::kPerson && items[next].begin == end) {
-    (*roles)[next] = util::FoldCase(agent.name);
+    (*roles)[next] = agent.folded;
     return;
   }
   if (!code.empty() && !agent.plural && NameAfterRole(s, items, next, end, code, agent, out)) return;
@@ -574,7 +632,7 @@ void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t 
     p.fallback = !code.empty();
     p.ref.type = RefType::kNominal;
     p.ref.role = util::FoldCase(text_.substr(Tok(begin).start, Tok(end - 1).end - Tok(begin).start));
-    p.ref.head = util::FoldCase(agent.name);
+    p.ref.head = agent.folded;
   }
   out->push_back(std::move(p));
 }
@@ -589,8 +647,8 @@ Piece Extractor::RolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::
   p.traits.institution = agent.plural;
   p.traits.person = !agent.plural;
   p.traits.gender = agent.gender;
-  p.traits.role_word = util::FoldCase(agent.name);
-  p.traits.entity_key = "x:" + code + ":" + util::FoldCase(text);
+  p.traits.role_word = agent.folded;
+  p.key.text = "x:" + code + ":" + util::FoldCase(text);
   return p;
 }
 
@@ -607,8 +665,9 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
   u.name = std::string(text_.substr(Tok(span_end).start, Tok(name_end - 1).end - Tok(span_end).start));
   u.code = code;
   u.gender = agent.gender;
-  u.role_word = util::FoldCase(agent.name);
+  u.role_word = agent.folded;
   unknown_by_surname_[std::string(Norm(name_end - 1))] = static_cast<uint32_t>(unknown_.size());
+  refers_.Add(Norm(name_end - 1));
   unknown_.push_back(u);
   Item item{span_end, name_end, kUnknownPerson, Kind::kPerson, static_cast<uint32_t>(unknown_.size() - 1), false};
   Classify(s, item, u.role_word, out);
@@ -616,13 +675,14 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
 }
 
 // The piece is built in place in `out`: moving a finished one there cost more than building it.
-void Extractor::Classify(uint32_t s, const Item& item, const std::string& role_word, std::vector<Piece>* out) {
+void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_word, std::vector<Piece>* out) {
   if (item.entry == kUnknownPerson) {
     const UnknownPerson& u = unknown_[item.unknown];
     Piece& p = out->emplace_back();
     p.begin = item.begin;
     p.mention = MakeMention(s, item.begin, item.end, u.code, u.name);
-    p.traits = MentionTraits{true, false, false, u.gender, u.role_word, {}, "u:" + u.name};
+    p.traits = MentionTraits{true, false, false, u.gender, u.role_word, nullptr};
+    p.key.text = "u:" + u.name;
     return;
   }
   const Entry& e = lex_.entry(item.entry);
@@ -650,10 +710,15 @@ void Extractor::Classify(uint32_t s, const Item& item, const std::string& role_w
   p.begin = item.begin;
   if (e.kind == Kind::kPerson) {
     introduced_.insert(item.entry);
-    if (item.end - item.begin > 1 && Capitalized(item.end - 1)) surnames_[std::string(Norm(item.end - 1))] = item.entry;
-    p.traits = MentionTraits{true, false, false, e.gender, role_word, e.titles, "p:" + std::to_string(item.entry)};
+    if (item.end - item.begin > 1 && Capitalized(item.end - 1)) {
+      surnames_[std::string(Norm(item.end - 1))] = item.entry;
+      refers_.Add(Norm(item.end - 1));
+    }
+    p.traits = MentionTraits{true, false, false, e.gender, role_word, &e.titles};
+    p.key.entry = item.entry;
   } else {  // countries and capitals that act, seats, organisations, groups
-    p.traits = MentionTraits{false, e.kind == Kind::kGroup, true, 0, "", {}, "g:" + code};
+    p.traits = MentionTraits{false, e.kind == Kind::kGroup, true, 0, {}, nullptr};
+    p.key.text = "g:" + code;
   }
   p.mention = MakeMention(s, item.begin, item.end, code, e.name);
 }
@@ -681,8 +746,10 @@ std::optional<RefType> Extractor::PronounAt(const Sentence& sent, uint32_t i) co
 void Extractor::FeedInOrder(uint32_t s, std::vector<Piece>* pieces) {
   order_.resize(pieces->size());
   for (uint32_t k = 0; k < order_.size(); ++k) order_[k] = k;
-  std::stable_sort(order_.begin(), order_.end(),
-                   [&](uint32_t a, uint32_t b) { return (*pieces)[a].begin < (*pieces)[b].begin; });
+  const auto before = [&](uint32_t a, uint32_t b) { return (*pieces)[a].begin < (*pieces)[b].begin; };
+  // Pieces come almost in order, a handful per sentence: most sentences need no sort (and
+  // so no stable_sort buffer).
+  if (!std::is_sorted(order_.begin(), order_.end(), before)) std::stable_sort(order_.begin(), order_.end(), before);
   size_t r = 0;
   for (uint32_t k : order_) {
     for (; r < pronouns_.size() && pronouns_[r].token < (*pieces)[k].begin; ++r) FeedPronoun(s, pronouns_[r]);

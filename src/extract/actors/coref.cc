@@ -4,20 +4,30 @@
 
 namespace parley::extract {
 
-int32_t Coref::EntityOf(const std::string& key) {
-  auto [it, fresh] = entities_.try_emplace(key, static_cast<int32_t>(entities_.size()));
-  if (fresh) last_in_entity_.push_back(kNoMention);
+int32_t Coref::NewEntity() {
+  last_in_entity_.push_back(kNoMention);
+  return static_cast<int32_t>(last_in_entity_.size() - 1);
+}
+
+int32_t Coref::EntityOf(const EntityKey& key) {
+  if (key.entry != EntityKey::kNoEntry) {
+    auto [it, fresh] = person_entities_.try_emplace(key.entry, 0);
+    if (fresh) it->second = NewEntity();
+    return it->second;
+  }
+  auto [it, fresh] = entities_.try_emplace(key.text, 0);
+  if (fresh) it->second = NewEntity();
   return it->second;
 }
 
-void Coref::AddMention(ActorMention m, MentionTraits traits) {
-  m.entity = EntityOf(traits.entity_key);
+void Coref::AddMention(ActorMention m, const MentionTraits& traits, const EntityKey& key) {
+  m.entity = EntityOf(key);
   const size_t prev = last_in_entity_[static_cast<size_t>(m.entity)];
   // A person named again ("Peskov" after "Dmitry Peskov") points back to the last mention.
   if (traits.person && prev != kNoMention) m.antecedent = static_cast<uint32_t>(prev);
   last_in_entity_[static_cast<size_t>(m.entity)] = out_->size();
   out_->push_back(std::move(m));
-  traits_.push_back(std::move(traits));
+  traits_.push_back(traits);
 }
 
 bool Coref::Compatible(size_t i, const Reference& ref) const {
@@ -36,7 +46,8 @@ bool Coref::Compatible(size_t i, const Reference& ref) const {
       // alone would make "the envoy" the spokesman.
       if (!t.person) return false;
       if (t.role_word == ref.role || t.role_word == ref.head) return true;
-      for (const auto& title : t.titles) {
+      if (t.titles == nullptr) return false;
+      for (const auto& title : *t.titles) {
         if (title == ref.role || title == ref.head) return true;
       }
       return false;
@@ -88,10 +99,10 @@ void Coref::AddResolved(ActorMention m, const Reference& ref, size_t antecedent)
   m.name = ante.name;
   m.entity = ante.entity;
   m.antecedent = static_cast<uint32_t>(antecedent);
-  MentionTraits t = traits_[antecedent];
+  const MentionTraits t = traits_[antecedent];
   last_in_entity_[static_cast<size_t>(m.entity)] = out_->size();
   out_->push_back(std::move(m));
-  traits_.push_back(std::move(t));
+  traits_.push_back(t);
 }
 
 }  // namespace parley::extract

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -14,23 +15,31 @@
 
 namespace parley::extract {
 
-// What a mention can be referred back to by.
+// What a mention can be referred back to by. Copied for every pronoun that resolves, so it
+// holds no strings of its own: the role and titles live in the Lexicon, which outlives it.
 struct MentionTraits {
   bool person = false;       // he/she/his, "the spokesman"
   bool plural = false;       // they/their ("Russian troops", "the Taliban")
   bool institution = false;  // its/they (countries, organisations, governments)
   char gender = 0;           // 'm', 'f' or 0 (unknown: either)
-  std::string role_word;     // the role that introduced a person ("spokesman")
-  std::vector<std::string> titles;  // folded office words from the dictionary
-  std::string entity_key;    // same key, same chain
+  std::string_view role_word;  // the folded role that introduced a person ("spokesman")
+  const std::vector<std::string>* titles = nullptr;  // folded office words from the dictionary
+};
+
+// Same key, same chain: a person of the dictionary by entry id (most chains), anything
+// else by a text key ("g:RUSGOV", "u:John Doe").
+struct EntityKey {
+  uint32_t entry = kNoEntry;
+  std::string text;  // used when entry is kNoEntry
+  static constexpr uint32_t kNoEntry = 0xFFFFFFFF;
 };
 
 enum class RefType { kHe, kShe, kThey, kIts, kNominal };
 
 struct Reference {
   RefType type = RefType::kHe;
-  std::string role;  // nominals: the folded phrase ("kremlin leader", "spokesman")
-  std::string head;  // nominals: the folded agent alone ("leader")
+  std::string role;       // nominals: the folded phrase ("kremlin leader", "spokesman")
+  std::string_view head;  // nominals: the folded agent alone ("leader"), owned by the Lexicon
 };
 
 class Coref {
@@ -38,7 +47,7 @@ class Coref {
   explicit Coref(std::vector<ActorMention>* out) : out_(out) {}
 
   // Appends a lexical mention (its fields filled except entity and antecedent).
-  void AddMention(ActorMention m, MentionTraits traits);
+  void AddMention(ActorMention m, const MentionTraits& traits, const EntityKey& key);
   // Appends a pronoun or nominal when it resolves; `m` carries text, span and sentence.
   bool AddReference(ActorMention m, const Reference& ref);
   // The mention a reference of `sentence` would resolve to, or null. Lets the caller build
@@ -49,10 +58,12 @@ class Coref {
 
  private:
   bool Compatible(size_t i, const Reference& ref) const;
-  int32_t EntityOf(const std::string& key);
+  int32_t EntityOf(const EntityKey& key);
+  int32_t NewEntity();
 
   std::vector<ActorMention>* out_;
   std::vector<MentionTraits> traits_;  // parallel to *out_
+  std::unordered_map<uint32_t, int32_t> person_entities_;
   std::unordered_map<std::string, int32_t> entities_;
   // Entity ids are dense (0, 1, 2 ... in order of appearance): a vector, not a map.
   static constexpr size_t kNoMention = static_cast<size_t>(-1);
