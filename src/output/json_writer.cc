@@ -1,5 +1,6 @@
 #include "output/json_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -30,38 +31,118 @@ constexpr bool AnySpecial(uint64_t w) {
   return (below & kHigh) != 0;
 }
 
-void AppendControl(unsigned char c, std::string* out) {
+// The JSON escape of '"', '\\' or a byte below 0x20 (written into `buf` when it is \u00XX).
+std::string_view ControlEscape(unsigned char c, char* buf) {
   static const char* kHex = "0123456789abcdef";
   switch (c) {
-    case '"': out->append("\\\""); break;
-    case '\\': out->append("\\\\"); break;
-    case '\n': out->append("\\n"); break;
-    case '\r': out->append("\\r"); break;
-    case '\t': out->append("\\t"); break;
-    case '\b': out->append("\\b"); break;
-    case '\f': out->append("\\f"); break;
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
     default: {
       const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-      out->append(u, 6);
+      std::memcpy(buf, u, 6);
+      return {buf, 6};
     }
   }
 }
 
+// Hands runs of verbatim bytes to `append` whole; escapes the rest.
+template <typename Append>
+void Escape(std::string_view s, Append&& append) {
+  const size_t n = s.size();
+  size_t run = 0;  // start of the pending verbatim run
+  size_t i = 0;
+  while (true) {
+    // Eight plain ASCII bytes at a time (most of any news text), then byte by byte.
+    for (uint64_t w; i + 8 <= n; i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      if (AnySpecial(w)) break;
+    }
+    while (i < n && kVerbatim[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == n) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    char buf[6];
+    if (c >= 0x80) {
+      size_t len;
+      if (util::DecodeUtf8(s, i, &len) != util::kInvalid) {
+        i += len;  // a valid sequence stays in the run
+        continue;
+      }
+      append(s.substr(run, i - run));
+      append("\xEF\xBF\xBD");
+    } else {
+      append(s.substr(run, i - run));
+      append(ControlEscape(c, buf));
+    }
+    run = ++i;
+  }
+  append(s.substr(run, n - run));
+}
+
+// True when every byte of `s` is copied as it is (no escape, no UTF-8 check needed).
+bool AllVerbatim(std::string_view s) {
+  size_t i = 0;
+  for (uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (AnySpecial(w)) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (!kVerbatim[static_cast<unsigned char>(s[i])]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
+JsonWriter::JsonWriter(std::string* out) : out_(out) {
+  const size_t used = out_->size();
+  out_->resize(used + 256);
+  pos_ = out_->data() + used;
+  end_ = out_->data() + out_->size();
+}
+
+JsonWriter::~JsonWriter() { out_->resize(static_cast<size_t>(pos_ - out_->data())); }
+
+void JsonWriter::Grow(size_t n) {
+  const size_t used = static_cast<size_t>(pos_ - out_->data());
+  out_->resize(std::max(used + n, 2 * out_->size()));
+  pos_ = out_->data() + used;
+  end_ = out_->data() + out_->size();
+}
+
+void JsonWriter::Escaped(std::string_view s) {
+  Escape(s, [this](std::string_view run) { Put(run); });
+}
+
+// Keys are the contract's field names (ASCII letters and '_'): they need no escaping. Most
+// values are short plain strings: copied whole after a quick check.
 void JsonWriter::Key(std::string_view key) {
-  Separate();
-  out_->push_back('"');
-  AppendEscaped(key, out_);
-  out_->append("\":", 2);
+  Reserve(key.size() + 4);
+  if (!after_key_ && need_comma_) *pos_++ = ',';
+  *pos_++ = '"';
+  std::memcpy(pos_, key.data(), key.size());
+  pos_ += key.size();
+  *pos_++ = '"';
+  *pos_++ = ':';
   after_key_ = true;
 }
 
 void JsonWriter::String(std::string_view s) {
   Separate();
-  out_->push_back('"');
-  AppendEscaped(s, out_);
-  out_->push_back('"');
+  if (s.size() <= kShort && AllVerbatim(s)) {
+    Reserve(s.size() + 2);
+    *pos_++ = '"';
+    std::memcpy(pos_, s.data(), s.size());
+    pos_ += s.size();
+  } else {
+    Put('"');
+    Escaped(s);
+  }
+  Put('"');
   need_comma_ = true;
 }
 
@@ -89,35 +170,8 @@ void JsonWriter::Double(double v) {
   Raw(s);
 }
 
-// Copies runs of verbatim bytes in one append; escapes the rest.
 void AppendEscaped(std::string_view s, std::string* out) {
-  const size_t n = s.size();
-  size_t run = 0;  // start of the pending verbatim run
-  size_t i = 0;
-  while (true) {
-    // Eight plain ASCII bytes at a time (most of any news text), then byte by byte.
-    for (uint64_t w; i + 8 <= n; i += 8) {
-      std::memcpy(&w, s.data() + i, 8);
-      if (AnySpecial(w)) break;
-    }
-    while (i < n && kVerbatim[static_cast<unsigned char>(s[i])]) ++i;
-    if (i == n) break;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      size_t len;
-      if (util::DecodeUtf8(s, i, &len) != util::kInvalid) {
-        i += len;  // a valid sequence stays in the run
-        continue;
-      }
-      out->append(s.data() + run, i - run);
-      out->append("\xEF\xBF\xBD");
-    } else {
-      out->append(s.data() + run, i - run);
-      AppendControl(c, out);
-    }
-    run = ++i;
-  }
-  out->append(s.data() + run, n - run);
+  Escape(s, [out](std::string_view run) { out->append(run.data(), run.size()); });
 }
 
 }  // namespace parley::output

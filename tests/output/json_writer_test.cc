@@ -130,8 +130,10 @@ TEST(JsonWriterTest, DoublesAsPrintfSixDigits) {
     if (round % 3 == 1) v = static_cast<double>(static_cast<int>(v));
     if (round % 3 == 2) v = std::round(v * 100) / 100;
     std::string out;
-    JsonWriter w(&out);
-    w.Double(v);
+    {
+      JsonWriter w(&out);  // the string is complete once the writer is gone
+      w.Double(v);
+    }
     char want[40];
     std::snprintf(want, sizeof want, "%.6g", v);
     std::string expected = want;
@@ -141,26 +143,54 @@ TEST(JsonWriterTest, DoublesAsPrintfSixDigits) {
 }
 
 TEST(JsonWriterTest, NestingAndSeparators) {
-  std::string out;
-  JsonWriter w(&out);
-  w.BeginObject();
-  w.Field("a", static_cast<int64_t>(1));
-  w.Key("b");
-  w.BeginArray();
-  w.Int(1);
-  w.BeginObject();
-  w.EndObject();
-  w.BeginArray();
-  w.EndArray();
-  w.Null();
-  w.Bool(true);
-  w.Double(2.5);
-  w.Double(3);
-  w.Double(1.0 / 0.0);
-  w.EndArray();
-  w.Field("c", std::optional<std::string>());
-  w.EndObject();
-  EXPECT_EQ(out, R"({"a":1,"b":[1,{},[],null,true,2.5,3.0,null],"c":null})");
+  std::string out = "x";  // written after what the string holds
+  {
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Field("a", static_cast<int64_t>(1));
+    w.Key("b");
+    w.BeginArray();
+    w.Int(1);
+    w.BeginObject();
+    w.EndObject();
+    w.BeginArray();
+    w.EndArray();
+    w.Null();
+    w.Bool(true);
+    w.Double(2.5);
+    w.Double(3);
+    w.Double(1.0 / 0.0);
+    w.EndArray();
+    w.Field("c", std::optional<std::string>());
+    w.Key("d");
+    w.String(std::string(200, 'y') + "\"");  // past the reserved room, escaped
+    w.EndObject();
+  }
+  EXPECT_EQ(out, "x" R"({"a":1,"b":[1,{},[],null,true,2.5,3.0,null],"c":null,"d":")" + std::string(200, 'y') +
+                     R"(\""})");
+}
+
+// The writer reserves room ahead and grows it: whatever the sizes and bytes of the strings,
+// it writes what AppendEscaped writes, after what the string already held.
+TEST(JsonWriterTest, StringsOfAnySizeAsAppendEscaped) {
+  std::mt19937 rng(4242);
+  const std::string alphabet = std::string("ab \"\\\n\x01\xC3\xA9\xFF\0", 11);  // and NUL
+  for (int round = 0; round < 200; ++round) {
+    std::string out = "prefix", want = "prefix[";
+    {
+      JsonWriter w(&out);
+      w.BeginArray();
+      for (int k = 0; k < 20; ++k) {
+        const size_t size = rng() % 3 == 0 ? rng() % 2000 : rng() % 70;
+        std::string s;
+        for (size_t i = 0; i < size; ++i) s += alphabet[rng() % alphabet.size()];
+        w.String(s);
+        want += (k > 0 ? ",\"" : "\"") + Escaped(s) + "\"";
+      }
+      w.EndArray();
+    }
+    ASSERT_EQ(out, want + "]") << "round " << round;
+  }
 }
 
 TEST(WriteJsonTest, ContractShapeForAnyText) {

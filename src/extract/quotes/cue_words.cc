@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "util/word_filter.h"
+
 namespace parley::extract::quotes {
 namespace {
 
@@ -165,6 +167,13 @@ class WordSet {
 
 CueInfo LookupCue(std::string_view norm) {
   const auto& table = CueTable();
+  // Asked for every token: most are turned away before their hash is computed.
+  static const util::WordFilter kFilter = [&] {
+    util::WordFilter f;
+    for (const auto& entry : table) f.Add(entry.first);
+    return f;
+  }();
+  if (!kFilter.MayContain(norm)) return CueInfo{};
   auto it = table.find(norm);
   return it == table.end() ? CueInfo{} : it->second;
 }
