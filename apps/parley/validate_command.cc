@@ -28,8 +28,9 @@ struct ValidateArgs {
 
 Result<peers::PeerDictionary> LoadDictionaries(const ValidateArgs& a, const peers::RecordSet& set) {
   std::error_code ec;
-  if (!a.dict_dir.empty() && std::filesystem::exists(std::filesystem::path(a.dict_dir) / "peers" / "verbs.txt", ec))
-    return peers::LoadConverted(a.dict_dir);  // a folder written by `parley dict convert`
+  const std::filesystem::path dir(a.dict_dir);
+  if (!a.dict_dir.empty() && (std::filesystem::is_directory(dir / "verbs", ec) || std::filesystem::is_directory(dir / "actors", ec)))
+    return peers::LoadConverted(a.dict_dir);  // parley's own format: a folder written by `parley dict convert`
   if (!a.dict_dir.empty())
     return peers::LoadFolder(a.dict_dir, a.format == "tabari" ? peers::PeerFormat::kTabari : peers::PeerFormat::kPetrarch);
   return peers::LoadFiles(set.actors, set.agents, set.verbs, set.discards,

@@ -1,13 +1,16 @@
 // Fuzzes the peers' dictionary readers: the first byte picks the reader (actors, agents,
-// PETRARCH verbs, TABARI verbs, discards), the rest is the file. Any text gives a dictionary
-// (bad lines become diagnostics with their line); the coder then runs with it on a fixed
-// record without crashing.
+// PETRARCH verbs, TABARI verbs, discards; 'P': a file of parley's own pattern language), the rest
+// is the file. Any text gives a dictionary (bad lines become diagnostics with their line);
+// its translation into parley's patterns always compiles (a failure is a bug of the
+// translation); the coder then runs with it on a fixed record without crashing.
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "../fuzz_check.h"
 #include "peers/dictionaries.h"
 #include "peers/peer_coder.h"
+#include "peers/verb_patterns.h"
 
 using namespace parley;
 
@@ -15,7 +18,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   peers::PeerDictionary d;
-  switch (data[0] % 5) {
+  const bool parley_patterns = data[0] == 'P';
+  if (parley_patterns) {  // parley's pattern language: errors are values, matching never crashes
+    auto set = code::PatternSet::Parse(text, "f");
+    if (set.ok()) d.patterns = std::make_shared<const code::PatternSet>(std::move(set.value()));
+  }
+  switch (parley_patterns ? 5 : data[0] % 5) {
+    case 5: break;
     case 0: peers::ReadActors(text, "f", &d); break;
     case 1: peers::ReadAgents(text, "f", &d); break;
     case 2: peers::ReadVerbs(text, "f", &d); break;
@@ -32,7 +41,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   r.text = "Arnor is about to restore full diplomatic ties with Gondor.";
   r.parse = "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (VB restore) (NP (JJ full) (NNS ties)) "
             "(PP (IN with) (NP (NNP Gondor))))) (. .)))";
-  const peers::PeerCoder coder(d);
+  if (d.patterns == nullptr) {
+    auto compiled = peers::CompilePatterns(d);
+    PARLEY_FUZZ_CHECK(compiled.ok());
+    d.patterns = std::make_shared<const code::PatternSet>(std::move(compiled.value()));
+  }
+  const peers::PeerCoder coder(d, *d.patterns);
   (void)coder.Code(r);
   r.parse.clear();  // the shallow, TABARI-style reading
   (void)coder.Code(r);

@@ -1,12 +1,14 @@
 // Fuzzes the Penn Treebank reader and the parse-driven coder: any bracket text is a tree or an
 // error; a tree's leaf spans nest; coding a record with it never crashes.
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "../fuzz_check.h"
 #include "peers/dictionaries.h"
 #include "peers/peer_coder.h"
 #include "peers/penn_tree.h"
+#include "peers/verb_patterns.h"
 
 using namespace parley;
 
@@ -18,6 +20,8 @@ const peers::PeerDictionary& Dictionary() {
     peers::ReadAgents("OFFICIAL [~GOV]\nMSF {} [NGO~]\n", "g", &x);
     peers::ReadVerbs("&T\n+FULL\n\n--- RESTORE [064] ---\nRESTORE\n- * &T TIES [065]\n- % * [031:031]\n- + WAS * BY $ [066]\n"
                      "--- SAID [023] ---\nSAID\n", "v", &x);
+    auto patterns = peers::CompilePatterns(x);
+    x.patterns = std::make_shared<const code::PatternSet>(patterns.ok() ? std::move(patterns.value()) : code::PatternSet());
     return x;
   }();
   return d;
@@ -36,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
     }
   }
-  static const peers::PeerCoder coder(Dictionary());
+  static const peers::PeerDictionary dict = Dictionary();
+  static const peers::PeerCoder coder(dict, *dict.patterns);
   peers::ValidationRecord r;
   r.date = "19950101";
   r.text = "Arnor restored ties with Gondor.";

@@ -1,6 +1,7 @@
 #include "code/patterns.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,24 +48,62 @@ IrregularTable ToTable(const std::unordered_map<std::string, std::vector<std::st
   return t;
 }
 
-Result<Element> ParseElement(std::string token, const IrregularTable& irregular, const std::string& where) {
+// `&NAME`: one phrase of a named word set, longest members first (so the longest match is
+// tried first).
+Result<Element> WordSetElement(const std::string& token, const WordSets* sets, const std::string& where) {
+  std::string name = token.substr(1);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  const auto it = sets == nullptr ? WordSets::const_iterator() : sets->find(name);
+  if (sets == nullptr || it == sets->end())
+    return Status(StatusCode::kParseError, where + ": unknown word set \"" + token + "\" (define it with a `&NAME` line first)");
   Element e;
+  e.kind = ElementKind::kPhrases;
+  e.phrases = it->second;
+  std::stable_sort(e.phrases.begin(), e.phrases.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return e;
+}
+
+ElementKind SlotKind(const std::string& token) {
+  if (token == "TGT") return ElementKind::kTarget;
+  if (token == "SRC") return ElementKind::kSource;
+  if (token == "CMP") return ElementKind::kCompound;
+  if (token == "SKIP") return ElementKind::kSkip;
+  if (token == "*") return ElementKind::kGap;
+  if (token == "...") return ElementKind::kAny;
+  if (token == "NUM") return ElementKind::kNumber;
+  return ElementKind::kWords;
+}
+
+Result<Element> ParseElement(std::string token, const IrregularTable& irregular, const WordSets* sets,
+                             const std::string& where) {
+  Element e;
+  bool optional = false;
   if (token.size() > 2 && token.front() == '[' && token.back() == ']') {
-    e.optional = true;
+    optional = true;
     token = token.substr(1, token.size() - 2);
   }
-  if (token == "TGT") e.kind = ElementKind::kTarget;
-  else if (token == "SRC") e.kind = ElementKind::kSource;
-  else if (token == "*") e.kind = ElementKind::kGap;
-  else if (token == "NUM") e.kind = ElementKind::kNumber;
+  if (token.size() > 1 && token[0] == '&') {
+    auto set = WordSetElement(token, sets, where);
+    if (set.ok()) set->optional = optional;
+    return set;
+  }
+  e.optional = optional;
+  e.kind = SlotKind(token);
   if (e.kind != ElementKind::kWords) return e;
-  for (const std::string& alt : Split(token, '|')) {
-    std::string w = alt;
+  const std::vector<std::string> alts = Split(token, '|');
+  // `word*`: a prefix (TABARI's stems); every alternative of the element must be one.
+  const bool prefix = !alts.empty() && std::all_of(alts.begin(), alts.end(), [](const std::string& a) {
+    return a.size() > 1 && a.back() == '*';
+  });
+  if (prefix) e.kind = ElementKind::kPrefix;
+  for (const std::string& alt : alts) {
+    std::string w = prefix ? alt.substr(0, alt.size() - 1) : alt;
     std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
     if (w.empty() || w.find_first_of("[]*") != std::string::npos)
       return Status(StatusCode::kParseError, where + ": bad pattern element \"" + token + "\"");
     std::vector<std::string> forms;
-    if (w.back() == '~') forms = VerbForms(w.substr(0, w.size() - 1), irregular);
+    if (prefix) forms = {w};
+    else if (w.back() == '~') forms = VerbForms(w.substr(0, w.size() - 1), irregular);
     else if (w.back() == '^') forms = NounForms(w.substr(0, w.size() - 1));
     else forms = {w};
     e.words.insert(e.words.end(), forms.begin(), forms.end());
@@ -77,6 +116,12 @@ Status ParseOptions(const std::string& options, Pattern* p) {
     if (opt == "speech") p->speech = true;
     else if (opt == "reciprocal") p->reciprocal = true;
     else if (opt == "continues") p->continues = true;
+    else if (opt == "peer") p->peer_code = true;
+    else if (opt == "discard=sentence") p->discard = Discard::kSentence;
+    else if (opt == "discard=story") p->discard = Discard::kStory;
+    else if (opt.rfind("rank=", 0) == 0 && opt.size() > 5 && opt.size() < 10 &&
+             std::all_of(opt.begin() + 5, opt.end(), [](unsigned char c) { return std::isdigit(c); }))
+      p->specificity = std::stoi(opt.substr(5)), p->ranked = true;
     else if (opt.rfind("id=", 0) == 0) p->id = opt.substr(3);
     else if (opt.rfind("requires=", 0) == 0) p->requires_words = Split(opt.substr(9), ',');
     else if (opt.rfind("forbids=", 0) == 0) p->forbids_words = Split(opt.substr(8), ',');
@@ -95,7 +140,12 @@ bool HasWord(const std::vector<std::string>& words, const std::string& norm) {
   return false;
 }
 
-// Matches elements [e, end) from token `pos`; fills the match and returns the end token.
+bool HasPrefix(const std::vector<std::string>& prefixes, const std::string& norm) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& w) { return norm.starts_with(w); });
+}
+
+// Matches the elements after the anchor left to right (From) and those before it right to
+// left (Back); fills the match.
 struct Matcher {
   const Pattern& p;
   const std::vector<Token>& tokens;
@@ -103,10 +153,19 @@ struct Matcher {
   uint32_t base;   // sentence first token
   const ActorSpans& actors;
   PatternMatch* m;
+  uint32_t window = 0;  // where `...` after the anchor stops (the anchor's phrase, else the sentence)
 
   int32_t ActorAt(uint32_t pos) const {
-    if (pos < base || pos >= limit) return -1;
+    if (pos < base || pos >= limit || pos - base >= actors.starts_at.size()) return -1;
     return actors.starts_at[pos - base];
+  }
+  // The actor that ends right before `pos`, or -1 (for slots before the anchor).
+  int32_t ActorEndingAt(uint32_t pos) const {
+    for (uint32_t k = base; k < pos && k < limit && k - base < actors.starts_at.size(); ++k) {
+      const int32_t a = actors.starts_at[k - base];
+      if (a >= 0 && actors.end_token[static_cast<size_t>(a)] == pos) return a;
+    }
+    return -1;
   }
   bool Capitalized(uint32_t pos) const {
     return pos >= base && pos < limit && actors.capitalized != nullptr && (*actors.capitalized)[pos - base];
@@ -131,9 +190,34 @@ struct Matcher {
     while (pos < limit && tokens[pos].kind == TokenKind::kQuote) ++pos;
     return pos;
   }
+  uint32_t SkipQuotesBack(uint32_t pos) const {
+    while (pos > base && tokens[pos - 1].kind == TokenKind::kQuote) --pos;
+    return pos;
+  }
   bool IsClauseBreak(uint32_t pos) const {
     const std::string& n = tokens[pos].norm;
     return n == ";" || n == ":" || n == "," || n == "." || tokens[pos].kind == TokenKind::kQuote;
+  }
+  bool PhraseAt(const std::vector<std::string>& phrase, uint32_t at) const {
+    if (at < base || at + phrase.size() > limit) return false;
+    for (size_t k = 0; k < phrase.size(); ++k)
+      if (tokens[at + k].norm != phrase[k]) return false;
+    return true;
+  }
+  // The ends of the noun phrases (clause hints) that start at `pos`, shortest first; or, going
+  // back, the starts of those that end there.
+  std::vector<uint32_t> HintedPhrases(uint32_t pos, bool forward) const {
+    std::vector<uint32_t> out;
+    for (const auto& [b, e] : actors.noun_phrases)
+      if (e > b && b >= base && e <= limit && (forward ? b == pos : e == pos)) out.push_back(forward ? e : b);
+    std::sort(out.begin(), out.end());
+    if (!forward) std::reverse(out.begin(), out.end());
+    return out;
+  }
+  void Capture(ElementKind kind, int32_t actor) const {
+    if (kind == ElementKind::kTarget) m->target_actor = actor;
+    else if (kind == ElementKind::kSource) m->source_actor = actor;
+    else if (kind == ElementKind::kCompound) m->compound_actor = actor;
   }
 
   // Returns the end token of a successful match of elements [e..) from pos, or -1.
@@ -159,14 +243,15 @@ struct Matcher {
         if (pos < limit && IsNumberToken(tokens[pos])) return From(e + 1, pos + 1);
         return -1;
       case ElementKind::kTarget:
-      case ElementKind::kSource: {
+      case ElementKind::kSource:
+      case ElementKind::kCompound: {
         uint32_t at = SkipDeterminers(pos);
         int32_t actor = ActorAt(at);
         if (actor < 0) return -1;
         uint32_t after = actors.end_token[static_cast<size_t>(actor)];
         if (after < limit && tokens[after].norm == "'s") ++after;  // "Trump's efforts"
         int64_t end = From(e + 1, after);
-        if (end >= 0) (el.kind == ElementKind::kTarget ? m->target_actor : m->source_actor) = actor;
+        if (end >= 0) Capture(el.kind, actor);
         return end;
       }
       case ElementKind::kGap:
@@ -176,10 +261,129 @@ struct Matcher {
           if (end >= 0) return end;
         }
         return -1;
+      default:
+        return TakeMore(e, pos);
+    }
+    return -1;
+  }
+
+  // The element kinds of the peers' patterns (kept out of Take, the hot path of parley's own).
+  int64_t TakeMore(size_t e, uint32_t pos) {
+    const Element& el = p.elements[e];
+    switch (el.kind) {
+      case ElementKind::kPrefix:
+        if (pos < limit && HasPrefix(el.words, tokens[pos].norm)) return From(e + 1, pos + 1);
+        return -1;
+      case ElementKind::kAny:  // the next element starts before the window's end
+        if (e + 1 == p.elements.size()) return pos;
+        for (uint32_t at = pos; at < window; ++at) {
+          if (int64_t end = From(e + 1, at); end >= 0) return end;
+        }
+        return -1;
+      case ElementKind::kPhrases:
+        for (const auto& phrase : el.phrases) {
+          if (!PhraseAt(phrase, pos)) continue;
+          if (int64_t end = From(e + 1, pos + static_cast<uint32_t>(phrase.size())); end >= 0) return end;
+        }
+        return -1;
+      case ElementKind::kSkip: {
+        std::vector<uint32_t> ends;
+        if (int32_t a = ActorAt(pos); a >= 0) ends.push_back(actors.end_token[static_cast<size_t>(a)]);
+        if (ends.empty()) ends = HintedPhrases(pos, true);
+        if (ends.empty() && actors.noun_phrases.empty() && pos < limit && tokens[pos].kind == TokenKind::kWord)
+          ends.push_back(pos + 1);
+        for (uint32_t end_at : ends) {
+          if (int64_t end = From(e + 1, end_at); end >= 0) return end;
+        }
+        return -1;
+      }
+      default:
+        return -1;
+    }
+  }
+
+  // Returns the first token of a successful match of elements [0, e) that ends at pos, or -1.
+  int64_t Back(size_t e, uint32_t pos) {
+    if (e == 0) return pos;
+    const Element& el = p.elements[e - 1];
+    if (el.optional) {
+      int64_t with = TakeBack(e - 1, pos);
+      if (with >= 0) return with;
+      return Back(e - 1, pos);
+    }
+    return TakeBack(e - 1, pos);
+  }
+
+  int64_t TakeBack(size_t e, uint32_t pos) {
+    const Element& el = p.elements[e];
+    pos = SkipQuotesBack(pos);
+    const bool word = pos > base;
+    switch (el.kind) {
+      case ElementKind::kWords:
+        return word && HasWord(el.words, tokens[pos - 1].norm) ? Back(e, pos - 1) : -1;
+      case ElementKind::kPrefix:
+        return word && HasPrefix(el.words, tokens[pos - 1].norm) ? Back(e, pos - 1) : -1;
+      case ElementKind::kNumber:
+        return word && IsNumberToken(tokens[pos - 1]) ? Back(e, pos - 1) : -1;
+      case ElementKind::kTarget:
+      case ElementKind::kSource:
+      case ElementKind::kCompound: {
+        const int32_t actor = ActorEndingAt(pos);
+        if (actor < 0) return -1;
+        uint32_t start = pos;
+        while (start > base && actors.starts_at[start - 1 - base] != actor) --start;
+        const int64_t begin = Back(e, start - 1);
+        if (begin >= 0) Capture(el.kind, actor);
+        return begin;
+      }
+      case ElementKind::kGap:
+        for (uint32_t skip = 0; skip <= kMaxGap && pos >= base + skip; ++skip) {
+          if (skip > 0 && (IsClauseBreak(pos - skip) || ActorAt(pos - skip) >= 0)) break;
+          if (int64_t begin = Back(e, pos - skip); begin >= 0) return begin;
+        }
+        return -1;
+      case ElementKind::kAny:
+        for (uint32_t at = pos + 1; at-- > base;) {
+          if (int64_t begin = Back(e, at); begin >= 0) return begin;
+        }
+        return -1;
+      case ElementKind::kPhrases:
+        for (const auto& phrase : el.phrases) {
+          if (pos < base + phrase.size() || !PhraseAt(phrase, pos - static_cast<uint32_t>(phrase.size()))) continue;
+          if (int64_t begin = Back(e, pos - static_cast<uint32_t>(phrase.size())); begin >= 0) return begin;
+        }
+        return -1;
+      case ElementKind::kSkip: {
+        std::vector<uint32_t> starts;
+        if (int32_t a = ActorEndingAt(pos); a >= 0) {
+          uint32_t start = pos;
+          while (start > base && actors.starts_at[start - 1 - base] != a) --start;
+          starts.push_back(start - 1);
+        }
+        if (starts.empty()) starts = HintedPhrases(pos, false);
+        if (starts.empty() && actors.noun_phrases.empty() && word && tokens[pos - 1].kind == TokenKind::kWord)
+          starts.push_back(pos - 1);
+        for (uint32_t s : starts) {
+          if (int64_t begin = Back(e, s); begin >= 0) return begin;
+        }
+        return -1;
+      }
     }
     return -1;
   }
 };
+
+// Most patterns at an anchor fail on the word right after it: that word is checked before a
+// match is set up (the test Matcher::Take makes first, without the set-up).
+bool NextWordFits(const Pattern& p, const std::vector<Token>& tokens, uint32_t t, uint32_t end) {
+  const size_t e = p.anchor + 1;
+  if (e >= p.elements.size()) return true;
+  const Element& el = p.elements[e];
+  if (el.kind != ElementKind::kWords || el.optional) return true;
+  uint32_t pos = t + 1;
+  while (pos < end && tokens[pos].kind == TokenKind::kQuote) ++pos;
+  return pos < end && HasWord(el.words, tokens[pos].norm);
+}
 
 bool SentenceHas(const std::vector<Token>& tokens, const Sentence& s, const std::vector<std::string>& words) {
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
@@ -201,8 +405,48 @@ Result<Pattern> PatternSet::ParseLine(const std::string& raw_line, const std::st
   return ParseLine(raw_line, where, ToTable(irregular));
 }
 
+namespace {
+
+// Parses the elements of a pattern. A token whose parts are joined by `_` is one run of
+// adjacent elements; `@` marks the anchor, and the run that holds the anchor is the verb.
+Status ParseElements(const std::string& body, const IrregularTable& table, const WordSets* sets, Pattern* p,
+                     std::string* text) {
+  std::istringstream in(body);
+  std::string token;
+  int anchor = -1;
+  while (in >> token) {
+    const std::vector<std::string> parts =
+        token.find('_') == std::string::npos ? std::vector<std::string>{token} : Split(token, '_');
+    const auto run_first = static_cast<uint32_t>(p->elements.size());
+    bool has_anchor = false;
+    for (std::string part : parts) {
+      if (part.size() > 1 && part[0] == '@') {
+        if (anchor >= 0) return Status(StatusCode::kParseError, p->where + ": a pattern has one anchor `@`");
+        part.erase(0, 1);
+        anchor = static_cast<int>(p->elements.size());
+        has_anchor = true;
+      }
+      auto el = ParseElement(part, table, sets, p->where);
+      if (!el.ok()) return el.status();
+      const bool counts = !el->optional && el->kind != ElementKind::kGap && el->kind != ElementKind::kAny;
+      p->specificity += counts ? 2 : 0;
+      p->elements.push_back(std::move(el.value()));
+    }
+    if (has_anchor || p->elements.size() == parts.size()) {  // the run of `@`, else the first run
+      p->verb_first = run_first;
+      p->verb_end = static_cast<uint32_t>(p->elements.size());
+    }
+    *text += (text->empty() ? "" : ".") + token;
+  }
+  p->anchor = anchor < 0 ? 0 : static_cast<uint32_t>(anchor);
+  if (anchor >= 0) p->anchor_is_verb = true;  // words before the anchor: a peer's verb pattern
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<Pattern> PatternSet::ParseLine(const std::string& raw_line, const std::string& where,
-                                      const IrregularTable& table) {
+                                      const IrregularTable& table, const WordSets* sets) {
   std::string line = Trim(raw_line.substr(0, raw_line.find('#')));
   Pattern p;
   p.where = where;
@@ -213,38 +457,71 @@ Result<Pattern> PatternSet::ParseLine(const std::string& raw_line, const std::st
   }
   std::istringstream in(line);
   in >> p.code;
-  if (FindCameo(p.code) == nullptr)
-    return Status(StatusCode::kParseError, where + ": \"" + p.code + "\" is not a CAMEO code");
-  std::string token, text;
-  while (in >> token) {
-    auto el = ParseElement(token, table, where);
-    if (!el.ok()) return el.status();
-    p.specificity += el->optional ? 0 : (el->kind == ElementKind::kGap ? 0 : 2);
-    p.elements.push_back(std::move(el.value()));
-    text += (text.empty() ? "" : ".") + token;
-  }
+  std::string body, text;
+  std::getline(in, body);
+  if (Status s = ParseElements(body, table, sets, &p, &text); !s.ok()) return s;
   if (p.elements.empty()) return Status(StatusCode::kParseError, where + ": pattern has no elements");
-  if (p.elements[0].kind != ElementKind::kWords || p.elements[0].optional)
-    return Status(StatusCode::kParseError, where + ": a pattern must start with a word, lemma~ or noun^");
+  const Element& anchor = p.elements[p.anchor];
+  if (anchor.kind != ElementKind::kWords || anchor.optional)
+    return Status(StatusCode::kParseError, where + ": a pattern's anchor must be a word, lemma~ or noun^");
   p.id = p.code + ":" + text;
   {
     std::istringstream first(line);
     std::string code_word, anchor_word;
     first >> code_word >> anchor_word;
-    p.anchor_is_verb = anchor_word.find('~') != std::string::npos;
+    p.anchor_is_verb = p.anchor_is_verb || anchor_word.find('~') != std::string::npos;
   }
   if (Status s = ParseOptions(options, &p); !s.ok()) return s;
+  p.null_code = p.code == "---";
+  if (!p.null_code && !p.peer_code && FindCameo(p.code) == nullptr)
+    return Status(StatusCode::kParseError, where + ": \"" + p.code + "\" is not a CAMEO code");
+  if (p.peer_code && (p.code.empty() || p.code.find_first_of("[]") != std::string::npos))
+    return Status(StatusCode::kParseError, where + ": bad code \"" + p.code + "\"");
   return p;
+}
+
+Status PatternSet::ParseWordSet(const std::string& raw_line, const std::string& where, WordSets* sets) {
+  const std::string line = Trim(raw_line.substr(0, raw_line.find('#')));
+  std::istringstream in(line);
+  std::string name, rest;
+  in >> name;
+  std::getline(in, rest);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (name.size() < 2 || name[0] != '&') return Status(StatusCode::kParseError, where + ": a word set starts with &NAME");
+  std::vector<std::vector<std::string>> members;
+  for (const std::string& raw : Split(rest, '|')) {
+    std::string member = Trim(raw);
+    std::transform(member.begin(), member.end(), member.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (member.empty()) continue;
+    if (member[0] == '&') {
+      const auto it = sets->find(member.substr(1));
+      if (it == sets->end()) return Status(StatusCode::kParseError, where + ": unknown word set \"" + member + "\"");
+      members.insert(members.end(), it->second.begin(), it->second.end());
+      continue;
+    }
+    std::replace(member.begin(), member.end(), '_', ' ');
+    std::vector<std::string> words = Split(member, ' ');
+    if (!words.empty()) members.push_back(std::move(words));
+  }
+  if (members.empty()) return Status(StatusCode::kParseError, where + ": word set " + name + " has no members");
+  (*sets)[name.substr(1)] = std::move(members);
+  return Status::Ok();
 }
 
 void PatternSet::Add(Pattern p) {
   const auto index = static_cast<uint32_t>(patterns_.size());
-  for (const auto& w : p.elements[0].words) by_anchor_[w].push_back(index);
+  if (p.discard != Discard::kNone) discards_.push_back(index);
+  else
+    for (const auto& w : p.elements[p.anchor].words) {
+      by_anchor_[w].push_back(index);
+      anchor_filter_.Add(w);
+    }
   patterns_.push_back(std::move(p));
 }
 
 Result<PatternSet> PatternSet::Load(const std::vector<std::string>& dirs) {
   PatternSet set;
+  WordSets sets;
   for (const auto& dir : dirs) {
     fs::path verbs = fs::path(dir) / "verbs";
     std::error_code ec;
@@ -267,49 +544,106 @@ Result<PatternSet> PatternSet::Load(const std::vector<std::string>& dirs) {
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
       std::ifstream in(file);
-      std::string line;
-      int number = 0;
-      while (std::getline(in, line)) {
-        ++number;
-        if (Trim(line.substr(0, line.find('#'))).empty()) continue;
-        auto p = ParseLine(line, file.string() + ":" + std::to_string(number), table);
-        if (!p.ok()) return p.status();
-        set.Add(std::move(p.value()));
-      }
+      if (Status st = set.AddLines(in, file.string(), table, &sets); !st.ok()) return st;
     }
   }
   return set;
 }
 
+Status PatternSet::AddLines(std::istream& in, const std::string& name, const IrregularTable& table, WordSets* sets) {
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string body = Trim(line.substr(0, line.find('#')));
+    if (body.empty()) continue;
+    const std::string where = name + ":" + std::to_string(number);
+    if (body[0] == '&') {  // a named word set, for the lines after it
+      if (Status st = ParseWordSet(body, where, sets); !st.ok()) return st;
+      continue;
+    }
+    auto p = ParseLine(line, where, table, sets);
+    if (!p.ok()) return p.status();
+    Add(std::move(p.value()));
+  }
+  return Status::Ok();
+}
+
+Result<PatternSet> PatternSet::Parse(std::string_view text, const std::string& name) {
+  PatternSet set;
+  WordSets sets;
+  std::istringstream in{std::string(text)};
+  if (Status st = set.AddLines(in, name, IrregularTable{}, &sets); !st.ok()) return st;
+  return set;
+}
+
+namespace {
+
+// Matches pattern `p` with its anchor at token `t`; false when it does not match.
+bool MatchAt(const Pattern& p, uint32_t pi, const std::vector<Token>& tokens, const Sentence& s,
+             const ActorSpans& actors, uint32_t t, PatternMatch* m) {
+  m->pattern = pi;
+  m->anchor = t;
+  Matcher matcher{p, tokens, s.end_token, s.first_token, actors, m};
+  matcher.window = s.end_token;
+  if (t - s.first_token < actors.phrase_end.size() && actors.phrase_end[t - s.first_token] > t)
+    matcher.window = std::min(s.end_token, actors.phrase_end[t - s.first_token]);
+  const int64_t end = matcher.From(p.anchor + 1, t + 1);
+  if (end < 0) return false;
+  int64_t begin = t;
+  if (p.anchor > 0 && (begin = matcher.Back(p.anchor, t)) < 0) return false;
+  m->end = static_cast<uint32_t>(end);
+  m->begin = static_cast<uint32_t>(begin);
+  // The verb's own words are single adjacent words (`break_@down`, `klm_nop_@rst`).
+  m->verb_begin = t - (p.anchor - p.verb_first);
+  m->verb_end = t + (p.verb_end - p.anchor);
+  return true;
+}
+
+}  // namespace
+
 std::vector<PatternMatch> PatternSet::Match(const std::vector<Token>& tokens, const Sentence& s,
                                             const ActorSpans& actors) const {
   std::vector<PatternMatch> out;
+  if (!discards_.empty() && Discarded(tokens, s) != Discard::kNone) return out;
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+    if (!anchor_filter_.MayContain(tokens[t].norm)) continue;
     auto it = by_anchor_.find(tokens[t].norm);
     if (it == by_anchor_.end()) continue;
     PatternMatch best;
     int best_score = -1;
     for (uint32_t pi : it->second) {
       const Pattern& p = patterns_[pi];
+      if (!NextWordFits(p, tokens, t, s.end_token)) continue;
       PatternMatch m;
-      m.pattern = pi;
-      m.anchor = t;
-      Matcher matcher{p, tokens, s.end_token, s.first_token, actors, &m};
-      int64_t end = matcher.From(1, t + 1);
-      if (end < 0) continue;
+      if (!MatchAt(p, pi, tokens, s, actors, t, &m)) continue;
       // Checked after matching (same result): most patterns at an anchor do not match.
       if (!p.requires_words.empty() && !SentenceHas(tokens, s, p.requires_words)) continue;
       if (!p.forbids_words.empty() && SentenceHas(tokens, s, p.forbids_words)) continue;
-      m.end = static_cast<uint32_t>(end);
-      const int score = p.specificity * 100 + static_cast<int>(m.end - m.anchor);
+      // A ranked pattern (a peer's) ranks by its rank alone: ties go to the first.
+      const int score = p.specificity * 100 + (p.ranked ? 0 : static_cast<int>(m.end - m.anchor));
       if (score > best_score) {
         best_score = score;
         best = m;
       }
     }
-    if (best_score >= 0) out.push_back(best);
+    if (best_score >= 0 && !patterns_[best.pattern].null_code) out.push_back(best);
   }
   return out;
+}
+
+Discard PatternSet::Discarded(const std::vector<Token>& tokens, const Sentence& s) const {
+  Discard found = Discard::kNone;
+  const ActorSpans none;
+  for (uint32_t pi : discards_) {
+    const Pattern& p = patterns_[pi];
+    for (uint32_t t = s.first_token; t < s.end_token && found < p.discard; ++t) {
+      PatternMatch m;
+      if (HasWord(p.elements[p.anchor].words, tokens[t].norm) && MatchAt(p, pi, tokens, s, none, t, &m))
+        found = p.discard;
+    }
+  }
+  return found;
 }
 
 }  // namespace parley::code

@@ -2,30 +2,47 @@
 // indexed by anchor word, and matched against the tokens of a sentence.
 //
 // Load() reads every pattern file of the given folders in order (later folders add to earlier
-// ones), generating inflections; errors name file:line. Match() is a pure function over its
-// arguments: thread-safe on a const PatternSet.
+// ones), generating inflections and reading named word sets (`&NAME` lines); errors name
+// file:line. Match() is a pure function over its arguments: thread-safe on a const PatternSet.
+// The language also holds what the peers' (TABARI, PETRARCH) verb dictionaries need: words
+// before the anchor, unbounded gaps, compound and skipped-phrase slots, named word sets, null
+// codes, prefixes, sentence discards and an explicit rank; src/peers translates them into it.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <istream>
 #include <map>
 #include <span>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "code/inflect.h"
 #include "parley/status.h"
 #include "parley/text.h"
+#include "util/word_filter.h"
 
 namespace parley::code {
 
-enum class ElementKind : uint8_t { kWords, kTarget, kSource, kGap, kNumber };
+// kAny: `...`, any run of tokens up to the end of the anchor's phrase (ActorSpans::phrase_end)
+// or the sentence; kCompound: `CMP`, an actor (the peers' `%`); kSkip: `SKIP`, an actor or a
+// noun phrase passed over (the peers' `^`); kPhrases: `&NAME`, one phrase of a named word set;
+// kPrefix: `word*`, any token starting with one of the words (TABARI's stems).
+enum class ElementKind : uint8_t { kWords, kTarget, kSource, kGap, kNumber, kAny, kCompound, kSkip, kPhrases, kPrefix };
 
 struct Element {
   ElementKind kind = ElementKind::kWords;
-  std::vector<std::string> words;  // kWords: accepted norms (inflections expanded)
+  std::vector<std::string> words;  // kWords: accepted norms (inflections expanded); kPrefix: prefixes
+  std::vector<std::vector<std::string>> phrases;  // kPhrases: the set's members, longest first
   bool optional = false;
 };
+
+// Named word sets (`&NAME  member | two words | ...`), by lower-case name without `&`.
+using WordSets = std::unordered_map<std::string, std::vector<std::vector<std::string>>>;
+
+enum class Discard : uint8_t { kNone, kSentence, kStory };
 
 struct Pattern {
   std::string code;  // CAMEO code
@@ -37,26 +54,39 @@ struct Pattern {
   bool continues = false;       // an event told again without its actors ("a second round")
   std::vector<std::string> requires_words;
   std::vector<std::string> forbids_words;
-  int specificity = 0;  // fixed words and slots: the most specific match wins at one anchor
+  int specificity = 0;  // fixed words and slots (or `rank=N`): the most specific match wins at one anchor
+  bool ranked = false;  // `rank=N` set the specificity: ties go to the first pattern, not the longest match
+  uint32_t anchor = 0;  // index of the anchor element (`@`): elements before it match leftwards
+  uint32_t verb_first = 0, verb_end = 0;  // elements [verb_first, verb_end) are the verb (`a_@b_c`)
+  bool null_code = false;  // code `---`: wins at its anchor and codes nothing
+  bool peer_code = false;  // `peer`: the code is a peer's own (not checked against CAMEO; may be `A:B`)
+  Discard discard = Discard::kNone;  // `discard=sentence|story`: the phrase stops coding
   std::string where;    // file:line
 };
 
 // One pattern matched at an anchor token. Token indexes are absolute (into TextLayer::tokens).
 struct PatternMatch {
   uint32_t pattern = 0;
-  uint32_t anchor = 0;  // first token
+  uint32_t anchor = 0;  // the anchor token
   uint32_t end = 0;     // one past the last matched token
   int32_t target_actor = -1;  // index into the actor mentions when TGT matched
   int32_t source_actor = -1;  // index when SRC matched
+  int32_t compound_actor = -1;  // index when CMP matched
+  uint32_t begin = 0;   // first matched token (before the anchor when words precede it)
+  uint32_t verb_begin = 0, verb_end = 0;  // the tokens of the verb's own words
 };
 
 // What matching needs to know about actors: for each token of the sentence, the actor mention
 // that starts there (-1 when none) and where it ends.
 // Views of the coder's sentence data (no copies).
+// The last two views are optional clause hints (from a parse, as the validator has): without
+// them `...` runs to the sentence end and SKIP passes over an actor or one word.
 struct ActorSpans {
   std::span<const int32_t> starts_at;   // by token index relative to the sentence's first token
   std::span<const uint32_t> end_token;  // by actor index: absolute end token
   const std::vector<bool>* capitalized = nullptr;  // by relative token: starts with a capital
+  std::span<const uint32_t> phrase_end;  // hint, by relative token: end of the phrase a verb there heads (0: none)
+  std::span<const std::pair<uint32_t, uint32_t>> noun_phrases;  // hint: absolute [begin, end) of noun phrases
 };
 
 class PatternSet {
@@ -66,21 +96,37 @@ class PatternSet {
   // Parses one pattern line; exposed for tests and `dict check`.
   static Result<Pattern> ParseLine(const std::string& line, const std::string& where,
                                    const std::unordered_map<std::string, std::vector<std::string>>& irregular);
-  // The same with the irregular-verb table already built (what Load uses: built once).
+  // The same with the irregular-verb table already built (what Load uses: built once), and
+  // the named word sets `&NAME` elements may use.
   static Result<Pattern> ParseLine(const std::string& line, const std::string& where,
-                                   const IrregularTable& irregular);
+                                   const IrregularTable& irregular, const WordSets* sets = nullptr);
+  // Parses a `&NAME  member | two words | &OTHER` line into `sets` (members of an earlier set
+  // named with `&` are copied in).
+  static Status ParseWordSet(const std::string& line, const std::string& where, WordSets* sets);
+
+  // Compiles the text of one pattern file (word sets and patterns), as Load() reads a file;
+  // `name` is used in errors. Verbs are inflected by the regular rules only.
+  static Result<PatternSet> Parse(std::string_view text, const std::string& name);
 
   void Add(Pattern p);
+  // True when some pattern is anchored on this word (`norm`, lower case).
+  bool IsAnchor(const std::string& norm) const { return by_anchor_.count(norm) != 0; }
   size_t size() const { return patterns_.size(); }
   const Pattern& pattern(uint32_t i) const { return patterns_[i]; }
 
-  // The most specific pattern matching at each anchor token of sentence `s`.
+  // The most specific pattern matching at each anchor token of sentence `s` (null codes win
+  // and are left out). None when a discard phrase is in the sentence.
   std::vector<PatternMatch> Match(const std::vector<Token>& tokens, const Sentence& s,
                                   const ActorSpans& actors) const;
+  // The strongest discard phrase of sentence `s` (kStory beats kSentence).
+  Discard Discarded(const std::vector<Token>& tokens, const Sentence& s) const;
 
  private:
   std::vector<Pattern> patterns_;
+  std::vector<uint32_t> discards_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_anchor_;
+  util::WordFilter anchor_filter_;  // the keys of by_anchor_: most tokens are no anchor
+  Status AddLines(std::istream& in, const std::string& name, const IrregularTable& table, WordSets* sets);
 };
 
 // True for number tokens and number words ("ten", "twelve").

@@ -86,60 +86,6 @@ std::string ActorLine(const PeerActor& a) {
   return Names(a.phrases) + " :: " + codes + "  # " + a.origin;
 }
 
-std::string Phrase(const std::vector<std::string>& words, char joiner) {
-  std::string s;
-  for (const auto& w : words) s += (s.empty() ? "" : std::string(1, joiner)) + w;
-  return s;
-}
-
-std::string Items(const std::vector<PatternItem>& items, bool last_joined_to_next) {
-  std::string s;
-  for (size_t k = 0; k < items.size(); ++k) {
-    const PatternItem& it = items[k];
-    switch (it.kind) {
-      case PatternItemKind::kWord: s += it.text; break;
-      case PatternItemKind::kSynset: s += "&" + it.text; break;
-      case PatternItemKind::kSource: s += "$"; break;
-      case PatternItemKind::kTarget: s += "+"; break;
-      case PatternItemKind::kCompound: s += "%"; break;
-      case PatternItemKind::kSkip: s += "^"; break;
-      case PatternItemKind::kVerb: s += "*"; break;
-    }
-    const bool joined = it.joined || (k + 1 == items.size() && last_joined_to_next);
-    s += joined ? "_" : " ";
-  }
-  return s;
-}
-
-void WriteVerbs(const PeerDictionary& d, std::ostream& out) {
-  out << "# Verb blocks, synsets and patterns in the peers' syntax (see dict/README.md).\n";
-  for (const auto& s : d.synsets) {
-    out << "&" << s.name << "\n";
-    for (const auto& p : s.phrases) out << "+" << Phrase(p, '_') << "\n";
-    out << "\n";
-  }
-  for (const auto& b : d.blocks) {
-    out << "--- " << b.name << " [" << b.code << "] ---  # " << b.origin << "\n";
-    for (const auto& v : b.verbs) {
-      std::vector<std::string> marked = v.words;
-      marked[v.verb_word] = "+" + marked[v.verb_word];
-      out << Phrase(marked, '_') << " {";
-      for (const auto& f : v.forms) {
-        std::vector<std::string> fm = f;
-        fm[v.verb_word] = "+" + fm[v.verb_word];
-        out << " " << Phrase(fm, '_');
-      }
-      out << " }";
-      if (!v.code.empty()) out << " [" << v.code << "]";
-      out << "\n";
-    }
-    for (const auto& p : b.patterns)
-      out << "- " << Items(p.before, false) << "*" << (p.verb_joined ? "_" : " ") << Items(p.after, false) << "[" << p.code
-          << "]  # " << p.origin << "\n";
-    out << "\n";
-  }
-}
-
 Status WriteFile(const fs::path& path, const std::string& text) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
@@ -151,17 +97,16 @@ Status WriteFile(const fs::path& path, const std::string& text) {
 
 }  // namespace
 
-Status WriteParleyFolder(const PeerDictionary& d, const std::string& out_dir, ConvertStats* stats) {
-  std::ostringstream actors, agents, verbs, discards;
+Status WriteParleyFolder(const PeerDictionary& d, const std::string& out_dir, ConvertStats* stats,
+                         const PatternTextOptions& options) {
+  std::ostringstream actors, agents;
   actors << "# Converted from a peer dictionary by `parley dict convert` (NAMES :: CODES, dict/README.md).\n";
   for (const auto& a : d.actors) actors << ActorLine(a) << "\n";
   agents << "# Converted from a peer dictionary by `parley dict convert` (NAMES :: ROLE).\n";
   for (const auto& a : d.agents)
     agents << Names(a.phrases) << " :: " << a.code << (a.prefix ? " :: position=prefix" : "") << "  # " << a.origin << "\n";
-  WriteVerbs(d, verbs);
-  for (const auto& x : d.discards) discards << (x.story ? "+" : "") << Phrase(x.words, ' ') << "\n";
   for (const auto& [name, text] : {std::pair{"actors/peers.txt", actors.str()}, {"agents/peers.txt", agents.str()},
-                                   {"peers/verbs.txt", verbs.str()}, {"peers/discards.txt", discards.str()}}) {
+                                   {"verbs/peers.txt", PatternText(d, options)}}) {
     if (Status s = WriteFile(fs::path(out_dir) / name, text); !s.ok()) return s;
   }
   if (stats != nullptr) {
@@ -271,13 +216,10 @@ Result<PeerDictionary> LoadConverted(const std::string& dir) {
   PeerDictionary d;
   ReadConvertedFiles(fs::path(dir) / "actors", false, &d);
   ReadConvertedFiles(fs::path(dir) / "agents", true, &d);
-  const fs::path verbs = fs::path(dir) / "peers" / "verbs.txt", discards = fs::path(dir) / "peers" / "discards.txt";
-  auto loaded = LoadFiles("", "", fs::exists(verbs, ec) ? verbs.string() : "", fs::exists(discards, ec) ? discards.string() : "");
-  if (!loaded.ok()) return loaded.status();
-  d.blocks = std::move(loaded->blocks);
-  d.synsets = std::move(loaded->synsets);
-  d.discards = std::move(loaded->discards);
-  d.diagnostics.insert(d.diagnostics.end(), loaded->diagnostics.begin(), loaded->diagnostics.end());
+  // The verbs, synsets and discards are parley patterns now: loaded as parley loads any.
+  auto patterns = code::PatternSet::Load({dir});
+  if (!patterns.ok()) return patterns.status();
+  d.patterns = std::make_shared<const code::PatternSet>(std::move(patterns.value()));
   return d;
 }
 
@@ -287,7 +229,9 @@ Result<std::string> ConvertToTemporaryFolder(const std::string& dir, PeerFormat 
   std::error_code ec;
   std::string pattern = (fs::temp_directory_path(ec) / "parley-peers-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) return Status(StatusCode::kIoError, pattern + ": cannot be created");
-  if (Status s = WriteParleyFolder(*dict, pattern, nullptr); !s.ok()) return s;
+  PatternTextOptions options;
+  options.cameo_only = true;  // parley's output carries CAMEO codes only
+  if (Status s = WriteParleyFolder(*dict, pattern, nullptr, options); !s.ok()) return s;
   return pattern;
 }
 

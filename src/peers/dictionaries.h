@@ -9,12 +9,17 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "parley/lexicon.h"
 #include "parley/status.h"
+
+namespace parley::code {
+class PatternSet;
+}
 
 namespace parley::peers {
 
@@ -86,6 +91,9 @@ struct PeerDictionary {
   std::vector<Synset> synsets;
   std::vector<Discard> discards;
   std::vector<lexicon::Diagnostic> diagnostics;
+  // The verbs, synsets and discards compiled into parley's patterns (peers/verb_patterns.h):
+  // set by LoadFiles/LoadFolder, or read from a converted folder's verbs/ (LoadConverted).
+  std::shared_ptr<const code::PatternSet> patterns;
   const Synset* FindSynset(std::string_view name) const;
 };
 

@@ -24,6 +24,11 @@ std::vector<std::string> SplitCodes(const std::string& code) {
   return out;
 }
 
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
 bool IsClauseLabel(const std::string& l) { return l == "S" || l == "SBAR" || l == "VP" || l == "SINV" || l == "SQ"; }
 bool IsSubjectClause(const std::string& l) { return l == "S" || l == "SINV" || l == "SQ"; }
 bool IsBe(const std::string& w) {
@@ -64,7 +69,7 @@ std::string PeerCoder::CodeOn(const PeerActor& actor, const std::string& date) {
   return actor.code;
 }
 
-PeerCoder::PeerCoder(const PeerDictionary& dict) : dict_(dict) {
+PeerCoder::PeerCoder(const PeerDictionary& dict, const code::PatternSet& patterns) : dict_(dict), patterns_(patterns) {
   for (uint32_t i = 0; i < dict.actors.size(); ++i)
     for (const auto& p : dict.actors[i].phrases) phrases_[p[0]].push_back({p, i, false});
   for (uint32_t i = 0; i < dict.agents.size(); ++i)
@@ -73,15 +78,6 @@ PeerCoder::PeerCoder(const PeerDictionary& dict) : dict_(dict) {
     std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
       return a.words.size() != b.words.size() ? a.words.size() > b.words.size() : (!a.agent && b.agent);
     });
-  for (uint32_t b = 0; b < dict.blocks.size(); ++b)
-    for (uint32_t v = 0; v < dict.blocks[b].verbs.size(); ++v) {
-      const PeerVerb& verb = dict.blocks[b].verbs[v];
-      for (const auto& f : verb.forms)
-        if (verb.verb_word < f.size()) verbs_[f[verb.verb_word]].push_back({f, verb.verb_word, b, v});
-    }
-  for (auto& [w, list] : verbs_)
-    std::stable_sort(list.begin(), list.end(),
-                     [](const VerbForm& a, const VerbForm& b) { return a.words.size() > b.words.size(); });
 }
 
 // Everything about one record while it is coded.
@@ -363,12 +359,15 @@ struct SentenceCoder {
   // believed linked to ..."), the noun it modifies. The search stops at a subordinate clause
   // (SBAR) unless that clause's own subject was taken by the pattern (`taken`: leaves used by
   // `+`, which then cannot be the source too).
-  std::vector<Member> Subject(uint32_t pre, uint32_t* subject_node, const std::vector<bool>& taken) const {
+  // `reach`: the first word the verb's pattern matched; a subordinate clause that starts after
+  // it ("is inching nearer to accord": a pattern from "inching" on) does not stop the search.
+  std::vector<Member> Subject(uint32_t pre, uint32_t* subject_node, const std::vector<bool>& taken,
+                              uint32_t reach) const {
     uint32_t child = pre;
     bool skipped = false;
     for (int32_t p = tree.node(pre).parent; p >= 0; child = static_cast<uint32_t>(p), p = tree.node(static_cast<uint32_t>(p)).parent) {
       const TreeNode& a = tree.node(static_cast<uint32_t>(p));
-      if (a.label == "SBAR" && !skipped) return {};
+      if (a.label == "SBAR" && !skipped && a.first_leaf <= reach) return {};
       const bool relative = a.label == "NP" && tree.node(child).label == "VP";
       if (!IsSubjectClause(a.label) && !relative) continue;
       int32_t np = -1;
@@ -416,133 +415,46 @@ struct SentenceCoder {
     return found.empty() ? agents_only : found;
   }
 
-  // ---- pattern matching over the words ------------------------------------------------
-  struct Capture {
-    PatternItemKind kind;
-    uint32_t hit;
-  };
+  // ---- the verb patterns: parley's PatternSet over the parse's words -----------------
+  std::vector<Token> toks;                  // the leaves as tokens (norm: lower case)
+  std::vector<code::PatternMatch> matches;  // at most one per anchor leaf
+  std::vector<int32_t> match_at;            // by leaf: index into matches (-1: none)
 
-  // Lengths of the ways `item` can cover words starting at `at` (forward) or ending at `at`.
-  std::vector<uint32_t> ItemLengths(const PatternItem& item, uint32_t at, bool forward, int32_t* hit_out) const {
-    std::vector<uint32_t> lens;
-    *hit_out = -1;
-    switch (item.kind) {
-      case PatternItemKind::kWord:
-        if (forward ? (at < words.size() && words[at] == item.text) : (at > 0 && words[at - 1] == item.text))
-          lens.push_back(1);
-        break;
-      case PatternItemKind::kSynset: {
-        const Synset* s = dict().FindSynset(item.text);
-        if (s == nullptr) break;
-        for (const auto& phrase : s->phrases) {
-          const auto len = static_cast<uint32_t>(phrase.size());
-          if (forward ? Matches(phrase, at) : (at >= len && Matches(phrase, at - len))) lens.push_back(len);
-        }
-        std::sort(lens.rbegin(), lens.rend());
-        break;
-      }
-      default: {
-        const int32_t h = forward ? (at < words.size() ? hit_at[at] : -1) : hit_ending[at];
-        const bool skip = item.kind == PatternItemKind::kSkip;
-        if (h >= 0 && (skip || !hits[static_cast<size_t>(h)].agent)) {
-          *hit_out = h;
-          const Hit& hit = hits[static_cast<size_t>(h)];
-          lens.push_back(hit.end - hit.begin);
-        } else if (skip) {
-          // `^` skips a noun phrase even when it names no actor ("their populations").
-          for (uint32_t n = 0; n < tree.nodes.size(); ++n) {
-            const TreeNode& node = tree.node(n);
-            if (node.label == "NP" && (forward ? node.first_leaf == at : node.end_leaf == at) && node.end_leaf > node.first_leaf)
-              lens.push_back(node.end_leaf - node.first_leaf);
-          }
-          std::sort(lens.begin(), lens.end());
-        }
-      }
+  // Clause hints from the parse: the phrase each verb heads (where `...` after it stops) and
+  // the noun phrases (and agents) a SKIP may pass over. Actors for SRC TGT CMP are the actor
+  // phrases found on the words (agents alone are not actors).
+  void MatchVerbs() {
+    Sentence s;
+    s.first_token = 0;
+    s.end_token = static_cast<uint32_t>(words.size());
+    for (uint32_t i = 0; i < words.size(); ++i) {
+      Token t;
+      t.kind = TokenKind::kWord;
+      t.norm = words[i];
+      std::transform(t.norm.begin(), t.norm.end(), t.norm.begin(), [](unsigned char c) { return std::tolower(c); });
+      toks.push_back(std::move(t));
     }
-    return lens;
-  }
-
-  bool Forward(const std::vector<PatternItem>& items, size_t k, uint32_t pos, uint32_t end, bool adjacent,
-               std::vector<Capture>* caps) const {
-    if (k == items.size()) return true;
-    for (uint32_t start = pos; start < end; ++start) {
-      int32_t h = -1;
-      for (uint32_t len : ItemLengths(items[k], start, true, &h)) {
-        if (h >= 0) caps->push_back({items[k].kind, static_cast<uint32_t>(h)});
-        if (Forward(items, k + 1, start + len, end, items[k].joined, caps)) return true;
-        if (h >= 0) caps->pop_back();
-      }
-      if (adjacent) break;
+    std::vector<int32_t> starts(words.size(), -1);
+    std::vector<uint32_t> ends;
+    std::vector<std::pair<uint32_t, uint32_t>> nps;
+    for (uint32_t h = 0; h < hits.size(); ++h) {
+      ends.push_back(hits[h].end);
+      if (hits[h].agent) nps.emplace_back(hits[h].begin, hits[h].end);
+      else starts[hits[h].begin] = static_cast<int32_t>(h);
     }
-    return false;
-  }
-
-  // Items [0, k) must end at or before `end` (reading leftwards from the verb).
-  bool Backward(const std::vector<PatternItem>& items, size_t k, uint32_t end, std::vector<Capture>* caps) const {
-    if (k == 0) return true;
-    const PatternItem& item = items[k - 1];
-    for (uint32_t e = end; e > 0; --e) {
-      int32_t h = -1;
-      for (uint32_t len : ItemLengths(item, e, false, &h)) {
-        if (h >= 0) caps->push_back({item.kind, static_cast<uint32_t>(h)});
-        if (Backward(items, k - 1, e - len, caps)) return true;
-        if (h >= 0) caps->pop_back();
-      }
-      if (item.joined) break;
-    }
-    return false;
-  }
-
-  struct VerbMatch {
-    const PeerCoder::VerbForm* form = nullptr;
-    uint32_t begin = 0, end = 0;
-    const VerbPattern* pattern = nullptr;
-    std::vector<Capture> caps;
-    std::string code;
-  };
-
-  bool MatchPattern(const VerbPattern& p, uint32_t vb, uint32_t ve, uint32_t window_end, std::vector<Capture>* caps) const {
-    caps->clear();
-    if (!Backward(p.before, p.before.size(), vb, caps)) return false;
-    return Forward(p.after, 0, ve, window_end, p.verb_joined, caps);
-  }
-
-  void ChoosePattern(uint32_t window_end, VerbMatch* vm) const {
-    const VerbBlock& block = dict().blocks[vm->form->block];
-    const PeerVerb& verb = block.verbs[vm->form->verb];
-    vm->code = verb.code.empty() ? block.code : verb.code;
-    size_t best = 0;
-    std::vector<Capture> caps;
-    for (const auto& p : block.patterns) {
-      const size_t size = p.before.size() + p.after.size() + 1;
-      if (size <= best || !MatchPattern(p, vm->begin, vm->end, window_end, &caps)) continue;
-      best = size;
-      vm->pattern = &p;
-      vm->code = p.code;
-      vm->caps = caps;
-    }
-  }
-
-  // The verb forms at leaf i (the longest only; one per block the verb appears in), each
-  // with its most specific pattern; the first with a matching pattern wins, else the first.
-  bool FindVerb(uint32_t i, uint32_t window_end, VerbMatch* vm) const {
-    auto it = coder.verbs_.find(words[i]);
-    if (it == coder.verbs_.end()) return false;
-    bool found = false;
-    size_t length = 0;
-    for (const auto& f : it->second) {
-      if (i < f.verb_word || !Matches(f.words, i - f.verb_word)) continue;
-      if (found && f.words.size() < length) break;
-      VerbMatch cand;
-      cand.form = &f;
-      cand.begin = i - f.verb_word;
-      cand.end = cand.begin + static_cast<uint32_t>(f.words.size());
-      ChoosePattern(window_end, &cand);
-      if (!found || (vm->pattern == nullptr && cand.pattern != nullptr)) *vm = cand;
-      found = true;
-      length = f.words.size();
-    }
-    return found;
+    for (const TreeNode& node : tree.nodes)
+      if (node.label == "NP" && node.end_leaf > node.first_leaf) nps.emplace_back(node.first_leaf, node.end_leaf);
+    std::vector<uint32_t> phrase_end(words.size(), 0);
+    for (uint32_t i = 0; i < words.size(); ++i)
+      if (const int32_t vp = tree.node(tree.leaves[i]).parent; vp >= 0) phrase_end[i] = tree.node(static_cast<uint32_t>(vp)).end_leaf;
+    code::ActorSpans spans;
+    spans.starts_at = starts;
+    spans.end_token = ends;
+    spans.phrase_end = phrase_end;
+    spans.noun_phrases = nps;
+    matches = coder.patterns_.Match(toks, s, spans);
+    match_at.assign(words.size(), -1);
+    for (size_t k = 0; k < matches.size(); ++k) match_at[matches[k].anchor] = static_cast<int32_t>(k);
   }
 
   // A passive verb ("was opposed by X"): its "by" phrase's noun phrase, or -1.
@@ -630,34 +542,35 @@ struct SentenceCoder {
   }
 
   void CodeVerb(uint32_t i) {
-    VerbMatch vm;
+    if (match_at[i] < 0) return;
+    const code::PatternMatch& m = matches[static_cast<size_t>(match_at[i])];
+    const code::Pattern& p = coder.patterns_.pattern(m.pattern);
     const uint32_t pre = tree.leaves[i];
     const int32_t vp_i = tree.node(pre).parent;
     if (vp_i < 0) return;
     const auto vp = static_cast<uint32_t>(vp_i);
-    if (!FindVerb(i, tree.node(vp).end_leaf, &vm)) return;
-    if (vm.code.empty() || vm.code == "---") return;
+    struct {
+      uint32_t begin, end;
+      std::string code;
+    } vm{m.verb_begin, m.verb_end, p.code};
     std::vector<Member> source, target;
-    int32_t compound = -1;  // the hit a `%` took
-    for (const auto& c : vm.caps) {
-      if (c.kind == PatternItemKind::kSource && source.empty()) source = CaptureMembers(c.hit);
-      else if (c.kind == PatternItemKind::kTarget && target.empty()) target = CaptureMembers(c.hit);
-      else if (c.kind == PatternItemKind::kCompound) compound = static_cast<int32_t>(c.hit);
-    }
+    if (m.source_actor >= 0) source = CaptureMembers(static_cast<uint32_t>(m.source_actor));
+    if (m.target_actor >= 0) target = CaptureMembers(static_cast<uint32_t>(m.target_actor));
+    const int32_t compound = m.compound_actor;  // the hit a `%` took
     const bool compound_after = compound >= 0 && hits[static_cast<size_t>(compound)].begin >= vm.end;
     if (compound_after) target = CompoundMembers(static_cast<uint32_t>(compound));
     uint32_t subject_node = UINT32_MAX;
     std::vector<bool> taken(words.size(), false);
-    for (const auto& c : vm.caps)
-      if (c.kind == PatternItemKind::kTarget)
-        for (uint32_t k = hits[c.hit].begin; k < hits[c.hit].end; ++k) taken[k] = true;
+    if (m.target_actor >= 0)
+      for (uint32_t k = hits[static_cast<size_t>(m.target_actor)].begin; k < hits[static_cast<size_t>(m.target_actor)].end; ++k)
+        taken[k] = true;
     const int32_t by = PassiveAgent(pre, vp);
     if (source.empty() && by >= 0 && target.empty()) {
       source = CodeNode(static_cast<uint32_t>(by));
-      target = Subject(pre, &subject_node, taken);
+      target = Subject(pre, &subject_node, taken, m.begin);
     }
-    if (source.empty()) source = Subject(pre, &subject_node, taken);
-    const std::string why = "verb \"" + words[i] + "\" " + (vm.pattern ? "pattern " + vm.pattern->origin : "block default");
+    if (source.empty()) source = Subject(pre, &subject_node, taken, m.begin);
+    const std::string why = "verb \"" + words[i] + "\" pattern " + p.id + " (" + p.where + ")";
     // `%` before the verb, or a paired code ("064:064") with a compound subject and no
     // object: the members act on each other.
     if (target.empty() && subject_node != UINT32_MAX) {
@@ -716,23 +629,23 @@ struct SentenceCoder {
   // words before the first verb of the dictionary are the subject phrase, the words after it
   // the object phrase ("and", "or", "nor" and commas still separate compounds).
   std::string ShallowParse() const {
-    std::vector<std::string> toks;
+    std::vector<std::string> parts;
     std::string cur;
     auto flush = [&] {
       if (cur.empty()) return;
-      if (cur.size() > 2 && cur.ends_with("'s")) toks.push_back(cur.substr(0, cur.size() - 2)), toks.push_back("'s");
-      else toks.push_back(cur);
+      if (cur.size() > 2 && cur.ends_with("'s")) parts.push_back(cur.substr(0, cur.size() - 2)), parts.push_back("'s");
+      else parts.push_back(cur);
       cur.clear();
     };
     for (char c : record.text) {
       if (std::isspace(static_cast<unsigned char>(c))) flush();
-      else if (c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')') flush(), toks.push_back(std::string(1, c));
+      else if (c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')') flush(), parts.push_back(std::string(1, c));
       else cur += c;
     }
     flush();
-    size_t verb = toks.size();
-    for (size_t i = 0; i < toks.size() && verb == toks.size(); ++i)
-      if (coder.verbs_.count(util::UpperAscii(toks[i])) != 0) verb = i;
+    size_t verb = parts.size();
+    for (size_t i = 0; i < parts.size() && verb == parts.size(); ++i)
+      if (coder.patterns_.IsAnchor(Lower(parts[i]))) verb = i;
     auto leaf = [](const std::string& w) {
       if (w == "," || w == "." || w == ";" || w == ":") return "(" + w + " " + w + ")";
       if (w == "(" || w == ")") return std::string(w == "(" ? "(-LRB- -LRB-)" : "(-RRB- -RRB-)");
@@ -740,11 +653,11 @@ struct SentenceCoder {
       return std::string(u == "AND" || u == "OR" || u == "NOR" ? "(CC " : u == "'S" ? "(POS " : "(NN ") + w + ")";
     };
     std::string out = "(ROOT (S (NP";
-    for (size_t i = 0; i < std::min(verb, toks.size()); ++i) out += " " + leaf(toks[i]);
+    for (size_t i = 0; i < std::min(verb, parts.size()); ++i) out += " " + leaf(parts[i]);
     out += ")";
-    if (verb < toks.size()) {
-      out += " (VP (VBD " + toks[verb] + ") (NP";
-      for (size_t i = verb + 1; i < toks.size(); ++i) out += " " + leaf(toks[i]);
+    if (verb < parts.size()) {
+      out += " (VP (VBD " + parts[verb] + ") (NP";
+      for (size_t i = verb + 1; i < parts.size(); ++i) out += " " + leaf(parts[i]);
       out += "))";
     }
     return out + "))";
@@ -764,17 +677,6 @@ struct SentenceCoder {
     return letters >= 2;
   }
 
-  std::string DiscardError() const {
-    std::string found;
-    for (const auto& d : dict().discards)
-      for (uint32_t i = 0; i < words.size(); ++i)
-        if (Matches(d.words, i)) {
-          if (d.story) return "storydiscard";
-          found = "sentencediscard";
-        }
-    return found;
-  }
-
   void Run() {
     if (HasDateline()) {
       result->error = "dateline";
@@ -788,11 +690,13 @@ struct SentenceCoder {
     }
     tree = std::move(parsed.value());
     for (uint32_t i = 0; i < tree.leaves.size(); ++i) words.push_back(util::UpperAscii(tree.word(i)));
-    if (std::string e = DiscardError(); !e.empty()) {
-      result->error = e;
+    FindHits();
+    MatchVerbs();
+    if (const code::Discard d = coder.patterns_.Discarded(toks, Sentence{0, 0, 0, static_cast<uint32_t>(toks.size()), 0});
+        d != code::Discard::kNone) {
+      result->error = d == code::Discard::kStory ? "storydiscard" : "sentencediscard";
       return;
     }
-    FindHits();
     for (uint32_t i = 0; i < words.size(); ++i)
       if (tree.tag(i).rfind("VB", 0) == 0) CodeVerb(i);
     KeepGoverningEvents();
@@ -803,7 +707,7 @@ struct SentenceCoder {
 
 CodeResult PeerCoder::Code(const ValidationRecord& record) const {
   CodeResult result;
-  SentenceCoder sc{*this, record, {}, {}, {}, {}, {}, &result};
+  SentenceCoder sc{*this, record, {}, {}, {}, {}, {}, &result, {}, {}, {}, {}};
   sc.Run();
   return result;
 }

@@ -1,15 +1,17 @@
-// The coder the validator runs on the peers' records: PETRARCH/TABARI dictionaries (a
-// PeerDictionary) applied to a sentence that comes with its Penn Treebank parse.
+// The coder the validator runs on the peers' records: PETRARCH/TABARI actors and agents (a
+// PeerDictionary) and the dictionary's verbs compiled into parley's own PatternSet
+// (peers/verb_patterns.h), applied to a sentence that comes with its Penn Treebank parse.
 //
 // Per record: the parse is read (an unbalanced parse is an error, as the peers report it);
-// datelines and discard phrases stop coding with an error; actor and agent phrases are found
-// on the parse's words; each noun phrase is coded from its actors and agents (compounds,
-// "X's agent", "agent of X", prefix and suffix agent codes, dated codes as of the record's
-// date); each verb of the verb dictionary then picks its most specific pattern (words before
-// and after the verb, `_` adjacency, synsets, `$` source, `+` target, `%` compound, `^`
-// skipped actor) and codes an event from the clause's subject (or the passive's "by" agent)
-// to the first coded noun phrase after the verb. This is a parse-driven path for validation
-// records only: plain text is coded by src/code as before.
+// datelines and discard phrases (the PatternSet's discard lines) stop coding with an error;
+// actor and agent phrases are found on the parse's words; the verbs are matched by parley's
+// matcher (PatternSet::Match) over the parse's words, with clause hints from the parse: the
+// verb phrase a verb heads bounds `...`, and noun phrases are what SKIP passes over. For each
+// verb (VB* leaf) with a match, the event goes from the SRC slot, the passive's "by" agent or
+// the clause's subject to the TGT/CMP slot or the first coded noun phrase after the verb; each
+// noun phrase is coded from its actors and agents (compounds, "X's agent", "agent of X",
+// prefix and suffix agent codes, dated codes as of the record's date). The parse-driven roles
+// are what parley's text coder (src/code/coder.cc) does not take as hints yet.
 //
 // Thread-safe after construction: Code() reads only its arguments and the compiled tables.
 #pragma once
@@ -18,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "code/patterns.h"
 #include "peers/dictionaries.h"
 #include "peers/records.h"
 
@@ -31,7 +34,8 @@ struct CodeResult {
 
 class PeerCoder {
  public:
-  explicit PeerCoder(const PeerDictionary& dict);
+  // `patterns`: the dictionary's verbs compiled into parley's PatternSet (verb_patterns.h).
+  PeerCoder(const PeerDictionary& dict, const code::PatternSet& patterns);
   CodeResult Code(const ValidationRecord& record) const;
 
   // The code of an actor on a YYYYMMDD date: the first dated code that covers it, else the
@@ -44,15 +48,10 @@ class PeerCoder {
     uint32_t entry;
     bool agent;
   };
-  struct VerbForm {
-    std::vector<std::string> words;
-    uint32_t verb_word;
-    uint32_t block, verb;
-  };
   friend struct SentenceCoder;
   const PeerDictionary& dict_;
   std::unordered_map<std::string, std::vector<Phrase>> phrases_;    // by first word, longest first
-  std::unordered_map<std::string, std::vector<VerbForm>> verbs_;    // by the inflected word
+  const code::PatternSet& patterns_;
 };
 
 }  // namespace parley::peers

@@ -1,6 +1,9 @@
 #include "peers/validate.h"
 
 #include <algorithm>
+#include <memory>
+
+#include "peers/verb_patterns.h"
 
 namespace parley::peers {
 namespace {
@@ -51,7 +54,12 @@ std::string DescribeGot(const CodeResult& got) {
 
 ValidationReport Validate(const RecordSet& records, const PeerDictionary& dict) {
   ValidationReport report;
-  const PeerCoder coder(dict);
+  std::shared_ptr<const code::PatternSet> patterns = dict.patterns;
+  if (patterns == nullptr) {
+    auto compiled = CompilePatterns(dict);
+    patterns = std::make_shared<const code::PatternSet>(compiled.ok() ? std::move(compiled.value()) : code::PatternSet());
+  }
+  const PeerCoder coder(dict, *patterns);
   std::map<std::string, const ValidationRecord*> seen;
   for (const auto& r : records.records) {
     RecordResult res;

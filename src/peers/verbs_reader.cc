@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "peers/dictionaries.h"
+#include "peers/verb_patterns.h"
 #include "util/ascii.h"
 
 namespace fs = std::filesystem;
@@ -297,6 +298,9 @@ Result<PeerDictionary> LoadFiles(const std::string& actors, const std::string& a
     if (!text.ok()) return text.status();
     reader(*text, *path, &dict);
   }
+  auto patterns = CompilePatterns(dict);
+  if (!patterns.ok()) return patterns.status();  // a bug of the translation, not of the input
+  dict.patterns = std::make_shared<const code::PatternSet>(std::move(patterns.value()));
   return dict;
 }
 
