@@ -114,6 +114,18 @@ std::vector<GoldEvent> ReadGold(const json& doc, bool plover) {
   return out;
 }
 
+// What the coder saw, for bucketing the misses: the actors it recognised and every event it
+// coded, including those the scoring leaves out (negated, no PLOVER type), with their pattern.
+void PrintDiagnostics(const parley::CodedDocument& cd) {
+  std::printf("\n   actors:");
+  for (const auto& a : cd.actors) std::printf(" [%s \"%s\"]", a.code.c_str(), a.text.c_str());
+  std::printf("\n   all:   ");
+  for (const auto& e : cd.events)
+    std::printf(" [%s>%s %s %s %s \"%s\"]", e.source.c_str(), e.target.c_str(), e.code.c_str(),
+                e.modality.c_str(), e.pattern.c_str(), e.verb_text.c_str());
+  std::printf("\n");
+}
+
 struct SetResult {
   Counts full, type_only, dyad_only;
   int documents = 0;
@@ -155,7 +167,7 @@ SetResult RunSet(const parley::Pipeline& pipeline, const std::string& input, con
       }
       std::printf("\n   got: ");
       for (const auto& p : pred) std::printf(" [%s>%s %s \"%s\"]", p.source.c_str(), p.target.c_str(), p.type.c_str(), p.text.c_str());
-      std::printf("\n");
+      PrintDiagnostics(cd);
     }
   }
   return r;

@@ -90,9 +90,13 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
   if (c->source < 0 && !p.anchor_is_verb) c->source = PossessorBefore(v, m.anchor);
   if (IsPassive(v, m.anchor, m.end) && m.source_actor < 0) {
     c->source = PassiveAgent(v, m.end);
-    c->target = m.target_actor >= 0 ? m.target_actor : SubjectBefore(v, m.anchor);
+    // "officials said three civilians were killed by ...": the passive's subject is its own
+    // clause's, never the speaker's.
+    c->target = m.target_actor >= 0 ? m.target_actor : ClauseSubject(v, m.anchor, nullptr);
     if (c->target < 0) {  // "a camp for Congolese refugees was attacked by ...": the subject's phrase
-      for (uint32_t t = m.anchor; t-- > v.first && c->target < 0;) c->target = v.ActorCovering(t);
+      const uint32_t clause = ClauseStart(v, m.anchor);
+      const bool own_clause = clause == v.first || !IsSpeechVerb(v.tok(clause - 1).norm);
+      for (uint32_t t = m.anchor; t-- > clause && own_clause && c->target < 0;) c->target = v.ActorCovering(t);
       if (c->target == c->source) c->target = -1;
     }
     if (c->target < 0 && c->source >= 0)  // "seized by the U.S. from Russia"
@@ -375,9 +379,12 @@ void DropNested(const PatternSet& patterns, std::vector<PatternMatch>* matches) 
     bool inside = false;
     for (const auto& o : *matches) {
       if (&o == &m) continue;
-      if (m.anchor > o.anchor && m.anchor < o.end &&
-          patterns.pattern(o.pattern).specificity >= patterns.pattern(m.pattern).specificity)
-        inside = true;
+      if (m.anchor <= o.anchor || m.anchor >= o.end) continue;
+      // "ended mediation efforts between ...": an event noun inside a verb's phrase is that
+      // verb's object, not an event of its own.
+      const Pattern& outer = patterns.pattern(o.pattern);
+      const Pattern& inner = patterns.pattern(m.pattern);
+      if (outer.specificity >= inner.specificity || (outer.anchor_is_verb && !inner.anchor_is_verb)) inside = true;
     }
     if (!inside) kept.push_back(m);
   }
@@ -420,9 +427,70 @@ void ContinueEvent(const CodedDocument& cd, const SentenceView& v, const std::ve
 // sell weapons": an infinitive governed by an earlier event phrase of the same sentence is
 // part of that event, not an event of its own.
 bool IsSubordinateInfinitive(const SentenceView& v, const std::vector<Candidate>& earlier, const PatternMatch& m) {
-  if (m.anchor == v.first || v.tok(m.anchor - 1).norm != "to") return false;
+  uint32_t to = m.anchor;
+  // "aims to tighten sanctions and impose a blockade": a verb coordinated with an infinitive
+  // is governed by the same phrase.
+  if (to > v.first + 1 && (v.tok(to - 1).norm == "and" || v.tok(to - 1).norm == "or")) {
+    for (uint32_t t = to - 1, k = 0; t-- > v.first && k < 8; ++k) {
+      const std::string& n = v.tok(t).norm;
+      if (n == "," || n == ";" || n == ":" || v.ActorCovering(t) >= 0) break;
+      if (n == "to") {
+        to = t + 1;
+        break;
+      }
+    }
+  }
+  if (to == v.first || v.tok(to - 1).norm != "to") return false;
   for (const auto& c : earlier) {
-    if (c.match.end <= m.anchor && m.anchor - c.match.anchor <= 12) return true;
+    if (c.match.end <= to && to - c.match.anchor <= 12) return true;
+  }
+  return false;
+}
+
+// "demanded that Israel ease restrictions", "called on X to", "urged that Y withdraw": the
+// action a demand or an appeal asks for is part of that event, not an event of its own.
+bool IsDemandedAction(const SentenceView& v, const Pattern& p, const std::vector<Candidate>& earlier,
+                      const PatternSet& patterns, const PatternMatch& m) {
+  if (p.speech) return false;
+  for (const auto& c : earlier) {
+    const std::string& code = patterns.pattern(c.match.pattern).code;
+    if (code.rfind("10", 0) != 0 && code.rfind("02", 0) != 0) continue;
+    if (c.match.end > m.anchor || m.anchor - c.match.end > 10) continue;
+    for (uint32_t t = c.match.anchor; t < m.anchor; ++t) {  // the anchor itself may be "must"
+      const std::string& n = v.tok(t).norm;
+      if (n == ";" || n == ":") break;
+      if (n == "that" || n == "must" || n == "should") return true;
+    }
+  }
+  return false;
+}
+
+// "the decision of sending troops", "accused Putin of holding talks": a gerund after "of"
+// belongs to the noun before it; its actor is not the clause's subject.
+bool IsGerundOfNoun(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
+  if (!p.anchor_is_verb || m.source_actor >= 0 || m.anchor <= v.first) return false;
+  const std::string& w = v.tok(m.anchor).norm;
+  return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && v.tok(m.anchor - 1).norm == "of";
+}
+
+// "on the occupied West Bank", "a banned party": a participle after an article qualifies a
+// noun; it tells no event.
+bool IsAdjectivalParticiple(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
+  if (!p.anchor_is_verb || m.anchor <= v.first) return false;
+  const std::string& prev = v.tok(m.anchor - 1).norm;
+  if (prev != "the" && prev != "a" && prev != "an") return false;
+  const std::string& w = v.tok(m.anchor).norm;
+  return w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
+}
+
+// "saying he must resign", "X and Y must reach an agreement": what someone must or should do
+// is asked for, not done; the demand is the event (10x, 02x), not the action.
+bool IsOwedAction(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
+  const std::string root = p.code.substr(0, 2);
+  if (p.speech || root == "10" || root == "02") return false;
+  for (uint32_t t = ClauseStart(v, m.anchor); t < m.anchor; ++t) {
+    const std::string& n = v.tok(t).norm;
+    if (n == "must" || n == "should" || n == "ought") return true;
   }
   return false;
 }
@@ -463,8 +531,9 @@ std::vector<std::pair<uint32_t, uint32_t>> ActorPairs(const SentenceView& v, con
   } else if (c.target >= 0) {
     for (uint32_t a : sources) {
       for (uint32_t b : ActorGroup(v, static_cast<uint32_t>(c.target))) {
+        // "held talks with Y" is coded from the subject only, as news coders do; a compound
+        // subject ("Lavrov and Rubio held talks") is what runs both ways.
         pairs.emplace_back(a, b);
-        if (p.reciprocal) pairs.emplace_back(b, a);  // "held talks with": both ways
       }
     }
   }
@@ -507,18 +576,22 @@ void EmitCandidate(const SentenceScope& scope, const Pattern& p, Candidate* c, s
   }
 }
 
+// `view` is scratch for the sentence's view, reused from sentence to sentence.
 void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const PatternSet& patterns,
-                  bool explain, uint32_t si, AccountTimes* acc, std::vector<Event>* out) {
+                  bool explain, uint32_t si, AccountTimes* acc, SentenceView* view, std::vector<Event>* out) {
   const Sentence& s = cd.layer.sentences[si];
   const size_t first_event = out->size();
-  SentenceView v = MakeSentenceView(cd.doc.text, cd.layer, si, index);
+  FillSentenceView(cd.doc.text, cd.layer, si, index, view);
+  const SentenceView& v = *view;
   ActorSpans spans;
   spans.starts_at = v.actor_at;
   spans.end_token = v.mention_end;
   spans.capitalized = &v.capitalized;
   std::vector<PatternMatch> matches = patterns.Match(cd.layer.tokens, s, spans);
   DropNested(patterns, &matches);
-  std::vector<SpeechFrame> frames = FindSpeechFrames(v);
+  // Speech frames serve only the candidates of matches: most sentences have none.
+  std::vector<SpeechFrame> frames;
+  if (!matches.empty()) frames = FindSpeechFrames(v);
   std::vector<Candidate> cands;
   std::vector<bool> objects(cd.actors.size(), false);  // objects of earlier event phrases
   std::vector<bool> objects_after(cd.actors.size(), false);  // those that follow their phrase
@@ -528,6 +601,10 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
       continue;
     }
     if (IsSubordinateInfinitive(v, cands, m)) continue;
+    if (IsDemandedAction(v, patterns.pattern(m.pattern), cands, patterns, m)) continue;
+    if (IsGerundOfNoun(v, patterns.pattern(m.pattern), m)) continue;
+    if (IsAdjectivalParticiple(v, patterns.pattern(m.pattern), m)) continue;
+    if (IsOwedAction(v, patterns.pattern(m.pattern), m)) continue;
     if (v.ActorCovering(m.anchor) >= 0) continue;  // "riot police", "the Peace Corps": a name, not an event
     Candidate c;
     c.match = m;
@@ -578,8 +655,9 @@ std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& pattern
   if (cd.actors.empty() || patterns.size() == 0) return events;
   AccountTimes acc;
   const DocumentIndex index = IndexDocument(cd);
+  SentenceView view;
   for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
-    CodeSentence(cd, index, patterns, explain, si, &acc, &events);
+    CodeSentence(cd, index, patterns, explain, si, &acc, &view, &events);
   }
   return Deduplicate(std::move(events));
 }

@@ -15,7 +15,12 @@
 // actors expand to every pair; reciprocal patterns code a compound subject both ways. The
 // event date follows the contract: the clause's own time expression, then the time of the
 // account the sentence continues, then the article date. The same event stated twice in one
-// document is output once with `mentions` counted. Thread-safe; reads only its arguments.
+// document is output once with `mentions` counted. Phrases that tell no event of their own
+// are skipped: an infinitive or a coordinated verb governed by an earlier phrase, the action a
+// demand asks for ("demanded that X lift", "X must withdraw"), a gerund after "of", a
+// participle after an article ("the occupied West Bank"), an event noun inside a verb's
+// phrase. "held talks with Y" is coded from the subject only; a compound subject runs both
+// ways. Thread-safe; reads only its arguments.
 #pragma once
 
 #include <vector>

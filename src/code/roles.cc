@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "util/word_filter.h"
+
 namespace parley::code {
 namespace {
 
@@ -41,6 +43,9 @@ constexpr std::array<std::string_view, 12> kClauseOpeners = {
     "which", "who", "whom", "while", "whereas", "but", "although", "though", "because",
     "saying", "as", "after"};
 
+constexpr std::array<std::string_view, 10> kSubordinators = {
+    "if", "unless", "until", "because", "while", "whereas", "although", "when", "before", "after"};
+
 bool IsPunct(const Token& t, std::string_view p) { return t.norm == p; }
 
 bool IsWordNegation(const std::string& n) {
@@ -50,7 +55,10 @@ bool IsWordNegation(const std::string& n) {
 }  // namespace
 
 bool IsSpeechVerb(const std::string& norm) {
-  // Asked for nearly every token of every sentence: a hash set rather than a scan of the list.
+  // Asked for nearly every token of every sentence: a hash set rather than a scan of the list,
+  // and a filter before it that turns most words away without hashing them.
+  static constexpr util::WordFilter kFilter(kSpeechVerbs);
+  if (!kFilter.MayContain(norm)) return false;
   static const std::unordered_set<std::string_view> kSet(kSpeechVerbs.begin(), kSpeechVerbs.end());
   return kSet.count(norm) > 0;
 }
@@ -96,6 +104,14 @@ DocumentIndex IndexDocument(const CodedDocument& cd) {
 SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                               const DocumentIndex& index) {
   SentenceView v;
+  FillSentenceView(text, layer, sentence, index, &v);
+  return v;
+}
+
+void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
+                      const DocumentIndex& index, SentenceView* view) {
+  SentenceView& v = *view;  // every field is set again; the vectors keep their capacity
+  v.actors.clear();
   const Sentence& s = layer.sentences[sentence];
   v.tokens = &layer.tokens;
   v.first = s.first_token;
@@ -125,7 +141,11 @@ SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uin
     if (quote) open = !open;
     v.in_quote[t - v.first] = open || quote;
   }
-  return v;
+}
+
+// A speech verb at token t, not a word of a name ("the United States", "Reporters Says").
+static bool SpeechVerbAt(const SentenceView& v, uint32_t t) {
+  return v.ActorCovering(t) < 0 && IsSpeechVerb(v.tok(t).norm);
 }
 
 static bool TitleToken(const SentenceView& v, uint32_t t) {
@@ -349,7 +369,7 @@ int32_t ClauseSubject(const SentenceView& v, uint32_t anchor, const std::vector<
   const bool nominal = anchor > v.first && In(kNounMarkers, v.tok(anchor - 1).norm);
   const uint32_t pronoun = RelativePronoun(v, clause);
   const bool relative = pronoun != UINT32_MAX && pronoun < anchor;
-  const bool subordinate = relative || (clause > v.first && IsSpeechVerb(v.tok(clause - 1).norm));
+  const bool subordinate = relative || (clause > v.first && SpeechVerbAt(v, clause - 1));
   if (!nominal && subordinate && (s < 0 || v.mention_first[static_cast<size_t>(s)] < clause)) {
     switch (OwnSubjectOf(v, relative ? pronoun + 1 : clause, anchor)) {
       case OwnSubject::kOther: return -1;  // "that Soviet forces murdered": no actor
@@ -359,6 +379,16 @@ int32_t ClauseSubject(const SentenceView& v, uint32_t anchor, const std::vector<
       case OwnSubject::kPronoun:
       case OwnSubject::kActor: break;
     }
+  }
+  // ", as authorities in Croatia cracked down": an adverbial clause has a subject of its own;
+  // when that is no actor (only an actor inside a prepositional phrase), an actor outside the
+  // clause does not stand in for it.
+  static constexpr std::array<std::string_view, 8> kAdverbialOpeners = {
+      "while", "whereas", "but", "although", "though", "because", "as", "after"};
+  const bool adverbial = clause > v.first && v.tok(clause - 1).norm == "," && In(kAdverbialOpeners, v.tok(clause).norm);
+  if (!nominal && adverbial && s >= 0 && v.mention_first[static_cast<size_t>(s)] < clause) {
+    const OwnSubject own = OwnSubjectOf(v, clause + 1, anchor);
+    if (own == OwnSubject::kOther || own == OwnSubject::kActor) return -1;
   }
   // "demonstrators protesting election results": a participle after a plural noun that is no
   // actor has that noun as its subject.
@@ -383,17 +413,32 @@ static bool IsRelativeThat(const SentenceView& v, uint32_t t) {
   return !In(kSkippable, v.tok(next).norm) && !In(kPersonalPronouns, v.tok(next).norm);
 }
 
+// True when the comma at `comma` opens a trailing attribution: "..., a spokeswoman for the
+// U.S. embassy said." Its actors say the event; they are not its object.
+static bool IsAttributionTail(const SentenceView& v, uint32_t comma) {
+  for (uint32_t t = comma + 1; t < v.end && t < comma + 12; ++t) {
+    const std::string& n = v.tok(t).norm;
+    if (n == "," || n == ";" || n == ":" || v.tok(t).kind == TokenKind::kQuote) return false;
+    if (SpeechVerbAt(v, t)) return t > comma + 1;  // ", said X" is handled by the speech frame
+  }
+  return false;
+}
+
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by) {
   for (uint32_t t = from; t < v.end && t < from + 16; ++t) {
     const std::string& n = v.tok(t).norm;
-    if (n == ";" || n == "according" || IsSpeechVerb(n)) break;
+    if (n == ";" || n == "according" || SpeechVerbAt(v, t)) break;
     if (n == "," && t + 1 < v.end && In(kClauseOpeners, v.tok(t + 1).norm)) break;
+    if (n == "," && IsAttributionTail(v, t)) break;
     // "criticized the militia that has seized parts of Mali": a relative clause qualifies the
     // object, its actors are not the object ("demanded that Russia ..." goes on).
     if (n == "which" || n == "who" || n == "whom" || (n == "that" && t > from && IsRelativeThat(v, t))) break;
     // "rejected an ultimatum to hand over a guard ... in front of the Yugoslav consulate": an
     // infinitive after the object starts another action, whose actors are not this one's.
     if (n == "to" && t > from && IsRelativeThat(v, t)) break;
+    // "demanded a truce with Moslem forces before allowing U.N. convoys": a subordinate clause
+    // has actors of its own.
+    if (t > from && In(kSubordinators, n)) break;
     int32_t a = v.ActorAt(t);
     if (a < 0 || a == skip) continue;
     if (In(kPossessivePronouns, v.tok(t).norm)) continue;  // "its proposal" is not an object
@@ -443,6 +488,22 @@ static bool AfterQuotation(const SentenceView& v, uint32_t actor) {
   return prev.norm == "," || prev.kind == TokenKind::kQuote;
 }
 
+// The actor saying what the speech verb at `verb` reports, from the left. In "..., relief
+// officials in Nairobi said" the speaker is the noun phrase after the last comma, which names
+// no actor: the actor before that comma (an object of the reported event) is not the speaker.
+static int32_t SpeakerBefore(const SentenceView& v, uint32_t verb) {
+  const int32_t before = SubjectBefore(v, verb, nullptr);
+  if (before < 0) return -1;
+  for (uint32_t t = verb; t-- > v.mention_end[static_cast<size_t>(before)];) {
+    if (v.tok(t).norm != "," && v.tok(t).kind != TokenKind::kQuote) continue;
+    for (uint32_t k = t + 1; k < verb; ++k) {
+      if (v.tok(k).kind == TokenKind::kWord && !In(kClauseTransparent, v.tok(k).norm)) return -1;
+    }
+    break;  // ", said X" or ", X said" with only auxiliaries between: the actor before speaks
+  }
+  return before;
+}
+
 std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
   std::vector<SpeechFrame> frames;
   for (uint32_t t = v.first; t < v.end; ++t) {
@@ -452,10 +513,10 @@ std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
       if (who >= 0) frames.push_back({t, who, v.mention_end[static_cast<size_t>(who)], v.end});
       continue;
     }
-    if (!IsSpeechVerb(n) || v.in_quote[t - v.first]) continue;
+    if (!SpeechVerbAt(v, t) || v.in_quote[t - v.first]) continue;
     SpeechFrame f;
     f.verb = t;
-    const int32_t before = SubjectBefore(v, t, nullptr);
+    const int32_t before = SpeakerBefore(v, t);
     int32_t after = v.ActorAt(t + 1);
     if (after >= 0) after = ClusterHead(v, static_cast<uint32_t>(after));
     const bool verb_after_comma = t > v.first && (v.tok(t - 1).norm == "," || v.tok(t - 1).kind == TokenKind::kQuote);
@@ -482,7 +543,7 @@ std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
 uint32_t ClauseStart(const SentenceView& v, uint32_t anchor) {
   for (uint32_t t = anchor; t > v.first; --t) {
     const std::string& n = v.tok(t - 1).norm;
-    if (n == ";" || n == ":" || n == "that" || n == "and" || IsSpeechVerb(n)) return t;
+    if (n == ";" || n == ":" || n == "that" || n == "and" || SpeechVerbAt(v, t - 1)) return t;
     if (n == "," && In(kClauseOpeners, v.tok(t).norm)) return t;
   }
   return v.first;

@@ -41,6 +41,9 @@ DocumentIndex IndexDocument(const CodedDocument& cd);
 
 SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                               const DocumentIndex& index);
+// The same into an existing view, whose vectors keep their capacity from sentence to sentence.
+void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
+                      const DocumentIndex& index, SentenceView* view);
 
 // True when the actor is the object of a preposition ("with Ukraine", "in the U.S.").
 bool IsPrepositionalObject(const SentenceView& v, uint32_t actor);
