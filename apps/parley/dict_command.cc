@@ -1,11 +1,13 @@
 // `parley dict check [DIR...]`: loads the dictionaries (the built-in folder when no DIR is
-// given; several DIRs are layered in order, as `--dict` does) and prints every problem as
+// given; several DIRs are layered in order, as `--dict` does), checks the actor files and the
+// event patterns of verbs/ (src/code/pattern_checks.h), and prints every problem as
 // `file:line: error|warning: message`. Exit status 0 when there is no error (warnings are
 // printed but do not fail), 1 when there is any, 2 when a folder does not exist.
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "code/pattern_checks.h"
 #include "commands.h"
 #include "parley/lexicon.h"
 #include "parley/pipeline.h"
@@ -28,8 +30,13 @@ int RunCheck(const std::vector<std::string>& dirs_given) {
     std::printf("%s\n", d.ToString().c_str());
     ++(d.error ? errors : warnings);
   }
-  std::printf("parley dict check: %zu entries, %zu errors, %zu warnings\n", (*lex)->entries().size(), errors,
-              warnings);
+  const code::PatternCheckReport patterns = code::CheckPatternFolders(dirs);
+  for (const auto& f : patterns.findings) {
+    std::printf("%s\n", f.ToString().c_str());
+    ++(f.error ? errors : warnings);
+  }
+  std::printf("parley dict check: %zu entries, %zu patterns, %zu errors, %zu warnings\n",
+              (*lex)->entries().size(), patterns.patterns, errors, warnings);
   return errors == 0 ? kExitOk : kExitUnreadable;
 }
 
