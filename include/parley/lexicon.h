@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,8 +84,10 @@ class Lexicon {
 
   const std::vector<Entry>& entries() const { return entries_; }
   const Entry& entry(uint32_t id) const { return entries_[id]; }
-  // Everything the loader and the consistency checks found wrong, in file order.
-  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // Everything the loader and the consistency checks found wrong, in file order. The
+  // consistency checks (checks.h) run at the first call, not in Load(): they only report,
+  // and `parley code` never asks. Thread-safe (std::call_once).
+  const std::vector<Diagnostic>& diagnostics() const;
 
   // Appends every phrase that starts at tokens[i] (within [i, end)) to `hits`, longest
   // first. Short all-capital names and names with inner dots ("US", "U.S.", "IS") match
@@ -133,6 +136,8 @@ class Lexicon {
   class FlatTable {
    public:
     void Insert(uint64_t key, uint32_t value);
+    // Sizes the table for `n` keys at once (growing by doubling rehashed every key a few times).
+    void Reserve(size_t n);
     // The value of `key`, or kMissing.
     uint32_t Find(uint64_t key) const {
       if (slots_.empty()) return kMissing;
@@ -175,7 +180,8 @@ class Lexicon {
   };
 
   std::vector<Entry> entries_;
-  std::vector<Diagnostic> diagnostics_;
+  mutable std::once_flag checks_once_;
+  mutable std::vector<Diagnostic> diagnostics_;  // the loader's; the checks' added at first use
   // Words are known by their 64-bit hash alone: with some 50,000 words, the chance that a
   // token of the text collides with one is about 1e-15 per token.
   FlatTable vocabulary_;             // WordKey(norm) -> word id

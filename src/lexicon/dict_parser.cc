@@ -234,9 +234,28 @@ std::optional<Entry> ParseAgentLine(std::string_view line, const LineContext& ct
   return e;
 }
 
+namespace {
+
+// Splits a gazetteer row on tabs into `cols` (trimmed) without allocating: the gazetteer has
+// 24,000 rows. Returns the column count; more than kMaxCols means too many.
+constexpr size_t kMaxCols = 6;
+size_t SplitTabs(std::string_view line, std::string_view (&cols)[kMaxCols]) {
+  size_t n = 0, start = 0;
+  while (true) {
+    const size_t at = line.find('\t', start);
+    if (n == kMaxCols) return n + 1;
+    cols[n++] = Trim(line.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) return n;
+    start = at + 1;
+  }
+}
+
+}  // namespace
+
 std::optional<Entry> ParsePlaceLine(std::string_view line, const LineContext& ctx) {
-  std::vector<std::string_view> cols = Split(line, "\t");
-  if (cols.size() < 5 || cols.size() > 6 || cols[0].empty()) {
+  std::string_view cols[kMaxCols];
+  const size_t ncols = SplitTabs(line, cols);
+  if (ncols < 5 || ncols > kMaxCols || cols[0].empty()) {
     Report(ctx, true, "malformed place line (expected 5 or 6 tab-separated columns)");
     return std::nullopt;
   }
@@ -261,7 +280,7 @@ std::optional<Entry> ParsePlaceLine(std::string_view line, const LineContext& ct
   }
   e.lat = lat;
   e.lon = lon;
-  if (cols.size() == 6 && !cols[5].empty()) {
+  if (ncols == 6 && !cols[5].empty()) {
     for (std::string_view alt : Split(cols[5], "|")) {
       if (!alt.empty()) e.names.emplace_back(alt);
     }

@@ -1,5 +1,5 @@
-// Loading: the ISO countries, then each folder in order; then the consistency checks
-// (checks.cc) and the token trie. Everything here runs once per process.
+// Loading: the ISO countries, then each folder in order; then the token trie. The consistency
+// checks (checks.cc) run at the first diagnostics() call. Everything here runs once per process.
 #include "parley/lexicon.h"
 
 #include <algorithm>
@@ -39,12 +39,16 @@ constexpr const char* kCameoExtraCodes[] = {
     "SEA", "SAF", "WAF", "WST", "CRB"};
 
 bool ReadFile(const fs::path& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
+  // Straight into one buffer of the file's size (a stringstream copied the gazetteer twice).
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
+  const std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  out->resize(static_cast<size_t>(size));
+  in.seekg(0);
+  in.read(out->data(), size);
+  out->resize(static_cast<size_t>(in.gcount()));
+  return !in.bad();
 }
 
 // Sorted regular files with `ext` under `dir` (recursively), or none when it is absent.
@@ -131,8 +135,11 @@ class Builder {
     lex->first_words_lower_.assign(Lexicon::kFilterBits / 64, 0);
     lex->quick_all_.assign((size_t{1} << Lexicon::kQuickBits) / 64, 0);
     lex->quick_lower_.assign((size_t{1} << Lexicon::kQuickBits) / 64, 0);
+    size_t names = 0;  // every name adds at most one word and a few edges: size the tables once
+    for (const Entry& e : lex->entries_) names += e.names.size();
+    lex->vocabulary_.Reserve(names);
+    lex->edges_.Reserve(names * 2);
     for (uint32_t id = 0; id < lex->entries_.size(); ++id) Index(lex.get(), id);
-    CheckEntries(lex->entries_, &diagnostics_);
     lex->diagnostics_ = std::move(diagnostics_);
     return lex;
   }
@@ -197,7 +204,7 @@ class Builder {
 
   // Layering: a later folder's entry with the same key replaces the earlier one(s); the same
   // key twice within one folder is a duplicate (places excepted: many towns share a name).
-  void Stage(Entry e, int layer, const std::string& file, uint32_t line) {
+  void Stage(Entry&& e, int layer, const std::string& file, uint32_t line) {
     if (e.kind == Kind::kPlace) {  // many towns share a name: no duplicates, layering in Finish
       max_place_layer_ = std::max(max_place_layer_, layer);
       staged_.emplace_back(std::move(e), layer);
@@ -355,6 +362,11 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::vector<std::stri
   return std::shared_ptr<const Lexicon>(builder.Finish());
 }
 
+const std::vector<Diagnostic>& Lexicon::diagnostics() const {
+  std::call_once(checks_once_, [this] { CheckEntries(entries_, &diagnostics_); });
+  return diagnostics_;
+}
+
 void Lexicon::LookupFrom(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end,
                          std::vector<Hit>* hits) const {
   const char c0 = text[tokens[i].start];
@@ -387,6 +399,19 @@ void Lexicon::FlatTable::Insert(uint64_t key, uint32_t value) {
   while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
   if (slots_[i].key == 0) ++size_;
   slots_[i] = {key, value};
+}
+
+void Lexicon::FlatTable::Reserve(size_t n) {
+  size_t want = 1024;
+  while (want < n * 2) want *= 2;
+  if (want <= slots_.size()) return;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(want, Slot{});
+  mask_ = slots_.size() - 1;
+  size_ = 0;
+  for (const Slot& s : old) {
+    if (s.key != 0) Insert(s.key, s.value);
+  }
 }
 
 void Lexicon::FlatTable::Grow() {
