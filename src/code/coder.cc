@@ -588,6 +588,9 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   spans.end_token = v.mention_end;
   spans.capitalized = &v.capitalized;
   std::vector<PatternMatch> matches = patterns.Match(cd.layer.tokens, s, spans);
+  // "riot police", "U.S. military aid to Ukraine": a match anchored inside an actor's name is
+  // no event, and must not hide the real one around it, so it goes before nesting is judged.
+  std::erase_if(matches, [&](const PatternMatch& m) { return v.ActorCovering(m.anchor) >= 0; });
   DropNested(patterns, &matches);
   // Speech frames serve only the candidates of matches: most sentences have none.
   std::vector<SpeechFrame> frames;
@@ -605,7 +608,10 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
     if (IsGerundOfNoun(v, patterns.pattern(m.pattern), m)) continue;
     if (IsAdjectivalParticiple(v, patterns.pattern(m.pattern), m)) continue;
     if (IsOwedAction(v, patterns.pattern(m.pattern), m)) continue;
-    if (v.ActorCovering(m.anchor) >= 0) continue;  // "riot police", "the Peace Corps": a name, not an event
+    // "releasing his tax returns", "an offensive in its war": a possessive pronoun in the
+    // target's slot qualifies the noun after it; the owner is not what the action is done to.
+    if (m.target_actor >= 0 && IsPossessivePronounBeforeNoun(v, static_cast<uint32_t>(m.target_actor)))
+      continue;
     Candidate c;
     c.match = m;
     AssignRoles(v, patterns.pattern(m.pattern), frames, cd.actors, objects, objects_after, &c);

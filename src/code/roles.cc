@@ -101,13 +101,6 @@ DocumentIndex IndexDocument(const CodedDocument& cd) {
   return idx;
 }
 
-SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
-                              const DocumentIndex& index) {
-  SentenceView v;
-  FillSentenceView(text, layer, sentence, index, &v);
-  return v;
-}
-
 void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                       const DocumentIndex& index, SentenceView* view) {
   SentenceView& v = *view;  // every field is set again; the vectors keep their capacity
@@ -239,6 +232,12 @@ bool IsPrepositionalObject(const SentenceView& v, uint32_t actor) {
   uint32_t p = v.mention_first[actor];
   while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
   return p > v.first && In(kPrepositions, v.tok(p - 1).norm);
+}
+
+bool IsPossessivePronounBeforeNoun(const SentenceView& v, uint32_t actor) {
+  const uint32_t first = v.mention_first[actor], end = v.mention_end[actor];
+  if (end != first + 1 || end >= v.end || !In(kPossessivePronouns, v.tok(first).norm)) return false;
+  return v.tok(end).kind == TokenKind::kWord && v.ActorCovering(end) < 0;  // "its EU partners" names one
 }
 
 int32_t PossessorBefore(const SentenceView& v, uint32_t anchor) {
@@ -458,6 +457,13 @@ bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
                                            n.compare(n.size() - 2, 2, "en") == 0 ||
                                            n.compare(n.size() - 1, 1, "t") == 0);
   if (!participle) return false;
+  // "is committed to", "is prepared to lift", "is scheduled to attend": participles of
+  // readiness or arrangement after "be" describe the subject, who is the actor; without a
+  // "by" agent they are adjectives, not passives.
+  static constexpr std::array<std::string_view, 16> kDisposition = {
+      "committed", "prepared", "scheduled", "determined", "poised", "set",     "resolved", "inclined",
+      "slated",    "supposed", "obliged",   "bound",      "disposed", "intended", "engaged", "involved"};
+  if (In(kDisposition, n) && PassiveAgent(v, match_end) < 0) return false;
   for (uint32_t t = anchor, k = 0; t > v.first && k < 3; ++k) {
     --t;
     if (In(kBeForms, v.tok(t).norm)) return true;
@@ -554,8 +560,20 @@ std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t a
   for (uint32_t t = clause_start; t < anchor; ++t) {
     const std::string& n = v.tok(t).norm;
     if (IsWordNegation(n)) return "negated";
+    // "has yet to sign", "is yet to reply": what has not happened yet is not asserted.
+    if (n == "yet" && t + 1 < anchor && v.tok(t + 1).norm == "to") return "negated";
     if (In(kHypothetical, n)) hypothetical = true;
   }
+  // "denied that X attacked Y": a clause under a denial tells what its speaker says did not happen.
+  static constexpr std::array<std::string_view, 4> kDenials = {"denied", "denies", "deny", "denying"};
+  if (clause_start > v.first + 1 && v.tok(clause_start - 1).norm == "that" &&
+      In(kDenials, v.tok(clause_start - 2).norm))
+    return "negated";
+  // "a plot to kill", "conspired to overthrow": a planned action is not (yet) done.
+  static constexpr std::array<std::string_view, 9> kPlots = {
+      "plot", "plots", "plotted", "plotting", "conspiracy", "conspired", "conspiring", "scheme", "schemed"};
+  if (anchor > v.first + 1 && v.tok(anchor - 1).norm == "to" && In(kPlots, v.tok(anchor - 2).norm))
+    hypothetical = true;
   // "if" or "unless" anywhere before the clause in the same sentence also counts.
   for (uint32_t t = v.first; t < clause_start; ++t) {
     if (v.tok(t).norm == "if" || v.tok(t).norm == "unless") hypothetical = true;

@@ -39,14 +39,16 @@ struct DocumentIndex {
 };
 DocumentIndex IndexDocument(const CodedDocument& cd);
 
-SentenceView MakeSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
-                              const DocumentIndex& index);
-// The same into an existing view, whose vectors keep their capacity from sentence to sentence.
+// Fills `view` for one sentence; its vectors keep their capacity from sentence to sentence.
 void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                       const DocumentIndex& index, SentenceView* view);
 
 // True when the actor is the object of a preposition ("with Ukraine", "in the U.S.").
 bool IsPrepositionalObject(const SentenceView& v, uint32_t actor);
+
+// True when the actor's mention is a possessive pronoun before a noun ("his tax returns",
+// "their leaders"): it qualifies the noun and is not itself the object of a verb.
+bool IsPossessivePronounBeforeNoun(const SentenceView& v, uint32_t actor);
 
 // The possessor right before a nominal anchor ("Russia's full-scale invasion"), or -1.
 int32_t PossessorBefore(const SentenceView& v, uint32_t anchor);
