@@ -135,9 +135,9 @@ int Run(const CodeArgs& args) {
   }
   const bool table = args.format.empty() ? isatty(STDOUT_FILENO) != 0 : args.format == "table";
   // Documents are written whole: a large buffer saves a write call per few KB (a terminal
-  // keeps its line buffering). Never freed: stdio may touch it until the process ends.
-  constexpr size_t kOutBuffer = 1 << 20;
-  if (isatty(STDOUT_FILENO) == 0) std::setvbuf(stdout, new char[kOutBuffer], _IOFBF, kOutBuffer);
+  // keeps its line buffering). Static: stdio may touch it until the process ends.
+  static char out_buffer[1 << 20];
+  if (isatty(STDOUT_FILENO) == 0) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
   ingest::ExpandResult expanded = ingest::ExpandInputs(inputs);
   for (const auto& n : expanded.notices) std::fprintf(stderr, "parley: notice: %s\n", n.c_str());
   int rc = kExitOk;
