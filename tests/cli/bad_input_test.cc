@@ -46,6 +46,8 @@ struct BadCase {
   int exit_code;        // with a good file next to it in the same batch
   const char* code;     // the error code the bad document carries
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
 
 class BadInputTest : public ::testing::TestWithParam<BadCase> {};
 

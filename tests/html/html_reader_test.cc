@@ -26,6 +26,8 @@ struct PageCase {
   std::vector<std::string> in_captions;  // must appear in some caption
   size_t paragraphs;                     // exact number of body paragraphs
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const PageCase& c, std::ostream* os) { *os << c.file; }
 
 const std::vector<PageCase>& Cases() {
   static const std::vector<PageCase> cases = {

@@ -44,6 +44,8 @@ struct Case {
   std::string want;
   const char* error = nullptr;  // an error code the document must carry, if any
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 class CleanerTest : public ::testing::TestWithParam<Case> {};
 
@@ -172,6 +174,7 @@ struct EncodingCase {
   std::string raw;
   RawEncoding want;
 };
+void PrintTo(const EncodingCase& c, std::ostream* os) { *os << c.name; }
 
 class ChooseEncodingTest : public ::testing::TestWithParam<EncodingCase> {};
 TEST_P(ChooseEncodingTest, Chooses) { EXPECT_EQ(ChooseEncoding(GetParam().raw), GetParam().want); }
@@ -189,6 +192,7 @@ struct BinaryCase {
   std::string raw;
   bool want;
 };
+void PrintTo(const BinaryCase& c, std::ostream* os) { *os << c.name; }
 class LooksBinaryTest : public ::testing::TestWithParam<BinaryCase> {};
 TEST_P(LooksBinaryTest, Decides) { EXPECT_EQ(LooksBinary(GetParam().raw), GetParam().want); }
 INSTANTIATE_TEST_SUITE_P(

@@ -16,6 +16,8 @@ struct DateCase {
   const char* input;
   std::optional<std::string> want;
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const DateCase& c, std::ostream* os) { *os << c.input; }
 
 class PublicationDateTest : public ::testing::TestWithParam<DateCase> {};
 
@@ -71,6 +73,7 @@ struct DatelineCase {
   int year, month, day;  // year 0: the dateline gives none
   const char* rest;      // what follows the dateline
 };
+void PrintTo(const DatelineCase& c, std::ostream* os) { *os << c.paragraph; }
 
 class DatelineTest : public ::testing::TestWithParam<DatelineCase> {};
 
@@ -106,6 +109,7 @@ struct UrlCase {
   const char* url;
   std::optional<std::string> want;
 };
+void PrintTo(const UrlCase& c, std::ostream* os) { *os << c.url; }
 class DateFromUrlTest : public ::testing::TestWithParam<UrlCase> {};
 TEST_P(DateFromUrlTest, Finds) { EXPECT_EQ(DateFromUrl(GetParam().url), GetParam().want); }
 INSTANTIATE_TEST_SUITE_P(

@@ -63,6 +63,8 @@ struct ScanCase {
   std::string line;
   bool taken;  // the scanner handles it itself
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const ScanCase& c, std::ostream* os) { *os << c.name; }
 
 class JsonFieldsTest : public ::testing::TestWithParam<ScanCase> {};
 

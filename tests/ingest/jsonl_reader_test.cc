@@ -30,6 +30,8 @@ struct LineCase {
   bool unreadable = false;
   const char* error = nullptr;
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const LineCase& c, std::ostream* os) { *os << c.name; }
 
 class JsonLineTest : public ::testing::TestWithParam<LineCase> {};
 

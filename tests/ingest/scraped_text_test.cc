@@ -22,6 +22,8 @@ struct TxtCase {
   std::vector<std::string> in_text;      // must appear in the clean text
   std::vector<std::string> not_in_text;  // must not
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const TxtCase& c, std::ostream* os) { *os << c.name; }
 
 class ScrapedTextTest : public ::testing::TestWithParam<TxtCase> {};
 

@@ -28,6 +28,8 @@ struct EscapeCase {
   std::string in;
   std::string want;  // the decoded JSON string
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const EscapeCase& c, std::ostream* os) { *os << c.name; }
 
 class EscapeTest : public ::testing::TestWithParam<EscapeCase> {};
 

@@ -21,6 +21,8 @@ struct TableCase {
   std::string text;
   std::string url;
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const TableCase& c, std::ostream* os) { *os << c.name; }
 
 class TableTest : public ::testing::TestWithParam<TableCase> {};
 

@@ -46,6 +46,8 @@ struct SplitCase {
   std::string text;
   std::vector<std::string> want;
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const SplitCase& c, std::ostream* os) { *os << c.name; }
 
 class SegmenterTest : public ::testing::TestWithParam<SplitCase> {};
 

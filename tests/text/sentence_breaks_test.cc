@@ -35,6 +35,8 @@ struct BreakCase {
   std::string text;
   std::vector<uint32_t> want;  // boundaries, the end of the text last
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const BreakCase& c, std::ostream* os) { *os << c.name; }
 
 class SentenceBreaksTest : public ::testing::TestWithParam<BreakCase> {};
 

@@ -40,6 +40,8 @@ struct TokCase {
   std::string text;
   std::vector<Tok> want;
 };
+// Shown by CTest and in failures instead of the struct's raw bytes.
+void PrintTo(const TokCase& c, std::ostream* os) { *os << c.name; }
 
 class TokenizerTest : public ::testing::TestWithParam<TokCase> {};
 TEST_P(TokenizerTest, Tokenizes) { EXPECT_EQ(Tokens(GetParam().text), GetParam().want); }
