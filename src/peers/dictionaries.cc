@@ -36,22 +36,6 @@ std::string DropMarkupComments(std::string_view text) {
   return out;
 }
 
-// Cuts a `#` comment, except inside `[...]` where `###` can be a code.
-
-std::vector<std::string> SplitWords(std::string_view phrase) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : phrase) {
-    if (c == '_' || std::isspace(static_cast<unsigned char>(c))) {
-      if (!cur.empty()) words.push_back(util::UpperAscii(cur)), cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) words.push_back(util::UpperAscii(cur));
-  return words;
-}
-
 // Calls `fn(line_number, line)` for each line after comments are removed; blank lines too,
 // as "", because blank lines end synsets.
 template <typename Fn>
@@ -140,6 +124,20 @@ const Synset* PeerDictionary::FindSynset(std::string_view name) const {
   for (const auto& s : synsets)
     if (s.name == name) return &s;
   return nullptr;
+}
+
+std::vector<std::string> SplitWords(std::string_view phrase) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : phrase) {
+    if (c == '_' || std::isspace(static_cast<unsigned char>(c))) {
+      if (!cur.empty()) words.push_back(util::UpperAscii(cur)), cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) words.push_back(util::UpperAscii(cur));
+  return words;
 }
 
 std::string_view CutComment(std::string_view line) {

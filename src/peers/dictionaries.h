@@ -116,6 +116,8 @@ Result<PeerDictionary> LoadFiles(const std::string& actors, const std::string& a
                                  const std::string& verbs, const std::string& discards,
                                  PeerFormat format = PeerFormat::kPetrarch);
 
+// The words of a peer phrase (split at `_` and spaces), in upper case.
+std::vector<std::string> SplitWords(std::string_view phrase);
 // `line` without its `#` comment (a `#` inside `[...]` is part of a code).
 std::string_view CutComment(std::string_view line);
 // A six- or eight-digit peer date as YYYYMMDD ("" when malformed). Two-digit years below 30

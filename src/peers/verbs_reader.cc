@@ -142,20 +142,6 @@ void ExpandSynsets(PeerDictionary* dict) {
   }
 }
 
-std::vector<std::string> SplitWords(std::string_view phrase) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : phrase) {
-    if (c == '_' || std::isspace(static_cast<unsigned char>(c))) {
-      if (!cur.empty()) words.push_back(util::UpperAscii(cur)), cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) words.push_back(util::UpperAscii(cur));
-  return words;
-}
-
 struct VerbsState {
   PeerDictionary* dict;
   const std::string& name;
