@@ -292,7 +292,13 @@ std::string Explain(const Pattern& p, const Event& e, const Candidate& c, bool p
 // Roots whose events gold coders give a place as target ("lifted a curfew in Montenegro",
 // "suspended aid deliveries in Baghdad"): intents, material cooperation and material conflict.
 // Talks and statements in a place are not about the place.
-bool TakesPlaceTarget(const std::string& root) {
+// The CAMEO root of a code: its first two digits.
+std::string_view RootOf(const std::string& code) { return std::string_view(code).substr(0, 2); }
+
+// Appeals (02x) and demands (10x) ask for an action; the action is part of them.
+bool AsksForAction(const std::string& code) { return RootOf(code) == "02" || RootOf(code) == "10"; }
+
+bool TakesPlaceTarget(std::string_view root) {
   return root == "03" || (root >= "06" && root <= "09") || (root >= "15" && root <= "20");
 }
 
@@ -300,7 +306,7 @@ bool TakesPlaceTarget(const std::string& root) {
 // prime minister will resign", "police arrested 12"): yield, protest, force posture, coercion.
 bool DomesticByDefault(const std::string& code) {
   if (code.rfind("174", 0) == 0) return false;  // deportations cross a border by definition
-  const std::string root = code.substr(0, 2);
+  const std::string_view root = RootOf(code);
   return root == "08" || root == "14" || root == "15" || root == "17";
 }
 
@@ -357,7 +363,7 @@ std::optional<TargetRef> ContextTarget(const CodedDocument& cd, const SentenceVi
                                        const Candidate& c) {
   if (p.speech || p.reciprocal || c.source < 0) return std::nullopt;
   if (!IsVerbalAction(v, p, c.match.anchor)) return std::nullopt;
-  const std::string root = p.code.substr(0, 2);
+  const std::string_view root = RootOf(p.code);
   if (TakesPlaceTarget(root)) {
     if (const Place* place = PlaceAfter(cd, v, places, c.match.end); place != nullptr && IsCountryCode(place->country))
       return TargetRef{place->country, place->text, "is the place the action is directed at"};
@@ -400,7 +406,7 @@ void ContinueEvent(const CodedDocument& cd, const SentenceView& v, const std::ve
   uint32_t from_sentence = 0;
   for (auto it = out->rbegin(); it != out->rend(); ++it) {
     if (si - it->sentence > 2) break;
-    if (it->root != p.code.substr(0, 2)) continue;
+    if (it->root != RootOf(p.code)) continue;
     if (!again.empty() && it->sentence != from_sentence) break;
     from_sentence = it->sentence;
     Event e = *it;
@@ -454,7 +460,7 @@ bool IsDemandedAction(const SentenceView& v, const Pattern& p, const std::vector
   if (p.speech) return false;
   for (const auto& c : earlier) {
     const std::string& code = patterns.pattern(c.match.pattern).code;
-    if (code.rfind("10", 0) != 0 && code.rfind("02", 0) != 0) continue;
+    if (!AsksForAction(code)) continue;
     if (c.match.end > m.anchor || m.anchor - c.match.end > 10) continue;
     for (uint32_t t = c.match.anchor; t < m.anchor; ++t) {  // the anchor itself may be "must"
       const std::string& n = v.tok(t).norm;
@@ -486,8 +492,7 @@ bool IsAdjectivalParticiple(const SentenceView& v, const Pattern& p, const Patte
 // "saying he must resign", "X and Y must reach an agreement": what someone must or should do
 // is asked for, not done; the demand is the event (10x, 02x), not the action.
 bool IsOwedAction(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
-  const std::string root = p.code.substr(0, 2);
-  if (p.speech || root == "10" || root == "02") return false;
+  if (p.speech || AsksForAction(p.code)) return false;
   for (uint32_t t = ClauseStart(v, m.anchor); t < m.anchor; ++t) {
     const std::string& n = v.tok(t).norm;
     if (n == "must" || n == "should" || n == "ought") return true;

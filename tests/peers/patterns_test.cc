@@ -19,6 +19,13 @@ struct Sentence {
   std::vector<int32_t> starts;  // by token: the actor starting there
   std::vector<uint32_t> ends;   // by actor: its end token
   parley::Sentence span;
+  // The actor views PatternSet::Match reads (no clause hints).
+  code::ActorSpans Spans() const {
+    code::ActorSpans a;
+    a.starts_at = starts;
+    a.end_token = ends;
+    return a;
+  }
 };
 
 // "[Arnor] met [Gondor and Rohan]": bracketed runs are actors.
@@ -101,9 +108,7 @@ TEST(PeerPatternLanguage, EachConstructMatches) {
     auto set = code::PatternSet::Parse(c.file, "t");
     ASSERT_TRUE(set.ok()) << c.file << ": " << set.status().message();
     Sentence s = Read(c.sentence);
-    code::ActorSpans spans;
-    spans.starts_at = s.starts;
-    spans.end_token = s.ends;
+    code::ActorSpans spans = s.Spans();
     const auto matches = set->Match(s.tokens, s.span, spans);
     if (std::string(c.code).empty()) {
       EXPECT_TRUE(matches.empty()) << c.file << " | " << c.sentence;
@@ -124,9 +129,7 @@ TEST(PeerPatternLanguage, VerbSpanAndContextStart) {
   auto set = code::PatternSet::Parse("161  cannot ... @break|broke_off  :: peer", "t");
   ASSERT_TRUE(set.ok()) << set.status().message();
   Sentence s = Read("[Arnor] cannot really broke off now");
-  code::ActorSpans spans;
-  spans.starts_at = s.starts;
-  spans.end_token = s.ends;
+  code::ActorSpans spans = s.Spans();
   const auto m = set->Match(s.tokens, s.span, spans);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].begin, 1u);       // "cannot"
@@ -140,9 +143,7 @@ TEST(PeerPatternLanguage, ClauseHintsBoundGapsAndSkips) {
   auto set = code::PatternSet::Parse("036  @met ... talks  :: peer\n071  @sent SKIP to TGT  :: peer", "t");
   ASSERT_TRUE(set.ok()) << set.status().message();
   Sentence s = Read("[Arnor] met [Gondor] , and held talks");
-  code::ActorSpans spans;
-  spans.starts_at = s.starts;
-  spans.end_token = s.ends;
+  code::ActorSpans spans = s.Spans();
   EXPECT_EQ(set->Match(s.tokens, s.span, spans).size(), 1u);  // to the sentence end
   const std::vector<uint32_t> phrase_end = {0, 3, 0, 0, 0, 0, 0};  // "met" heads "met Gondor"
   spans.phrase_end = phrase_end;

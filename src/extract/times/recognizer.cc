@@ -81,10 +81,7 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
     // ("10:35", "7/29"), letters ("27th", "1990s", "5pm") or a time word or link after it.
     const std::string_view w = Norm(i), next = Norm(i + 1);
     const bool shaped = w.size() == 4 || w.find_first_not_of("0123456789") != std::string_view::npos;
-    if (!shaped && !IsStrongTrigger(next) && next != "-" && next != "to" && next != "or" &&
-        next != "\xe2\x80\x93" && next != "a.m." && next != "p.m." && next != "am" &&
-        next != "pm" && next != "a.m" && next != "p.m")
-      return false;
+    if (!shaped && !IsStrongTrigger(next) && !LinksCountToTime(next)) return false;
     // Only the patterns that can begin with a number.
     return MatchNumericDate(i, out) || MatchDayFirst(i, out) || MatchCount(i, out) ||
            MatchAdjectiveDuration(i, out) || MatchTimeOfDay(i, out) || MatchYear(i, out) ||

@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "util/word_filter.h"
+
 namespace parley::extract::times {
 namespace {
 
@@ -184,7 +186,7 @@ class WordTable {
   // A superset of IsStrongTrigger from the first two bytes, the length and at most a few
   // bytes more (the byte after a one-byte norm is the string's terminating NUL): most words
   // fail it with two table loads and no lookup. A word that passes the first test ("that" for
-  // "thu.") is tested again on its last byte too, in a one-probe Bloom filter of the strong
+  // "thu.") is tested again on its last bytes too, in a util::WordFilter of the strong
   // words; numbers go through (their test is cheap).
   bool MaybeStrong(std::string_view w) const {
     const uint64_t shape =
@@ -192,21 +194,10 @@ class WordTable {
     // One test turns most words away: no strong word of this length (no strong word is 16
     // bytes or longer, so the length may wrap) and no hyphen head opens so.
     if ((shape & (0xFFFF0000ull | uint64_t{1} << (w.size() & 15))) == 0) return false;
-    if (((shape >> (w.size() & 15)) & 1) != 0 && ((w[0] >= '0' && w[0] <= '9') || InBloom(w)))
+    if (((shape >> (w.size() & 15)) & 1) != 0 && ((w[0] >= '0' && w[0] <= '9') || strong_.MayContain(w)))
       return true;
     const auto heads = static_cast<uint32_t>((shape >> 16) & 0xFFFF);
     return heads != 0 && HyphenAfterHead(w, heads);
-  }
-
-  bool InBloom(std::string_view w) const {
-    const uint32_t h = BloomHash(w);
-    return ((bloom_[h >> 6] >> (h & 63)) & 1) != 0;
-  }
-  static uint32_t BloomHash(std::string_view w) {
-    const auto at = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(w[i])); };
-    const uint32_t h = at(0) * 0x9E3779B1u ^ at(1) * 0x85EBCA77u ^ at(w.size() - 1) * 0xC2B2AE3Du ^
-                       static_cast<uint32_t>(w.size()) * 0x27D4EB2Fu;
-    return h >> (32 - kBloomBits);
   }
 
   // Whether a word may be a hyphenated time word ("two-day", "mid-August", "third-quarter"):
@@ -309,8 +300,7 @@ class WordTable {
   // before hashing). 512 KB, of which a text touches a few cache lines per first letter (the
   // words that open with one letter sit side by side), and no byte classes to look up.
   std::array<uint64_t, 65536> shapes_{};
-  static constexpr int kBloomBits = 15;  // 32768 bits for about 150 strong words
-  std::array<uint64_t, (size_t{1} << kBloomBits) / 64> bloom_{};
+  util::WordFilter strong_;  // the strong words of two bytes or more
 
   static constexpr std::array<uint8_t, 256> kByteClass = [] {
     std::array<uint8_t, 256> classes{};
@@ -348,10 +338,7 @@ class WordTable {
     }
     for (const auto& e : entries_) {
       shapes_[Prefix(e.key)] |= uint64_t{1} << (32 + e.key.size());
-      if ((e.info.flags & kStrong) && e.key.size() >= 2) {
-        const uint32_t h = BloomHash(e.key);
-        bloom_[h >> 6] |= uint64_t{1} << (h & 63);
-      }
+      if ((e.info.flags & kStrong) && e.key.size() >= 2) strong_.Add(e.key);
     }
   }
 };
@@ -411,6 +398,11 @@ namespace {
 
 }  // namespace
 
+bool LinksCountToTime(std::string_view next) {
+  return next == "-" || next == "to" || next == "or" || next == "\xe2\x80\x93" || next == "a.m." ||
+         next == "p.m." || next == "am" || next == "pm" || next == "a.m" || next == "p.m";
+}
+
 namespace {
 
 // Most numbers count things ("5 people"): a number may begin a time only with a year's shape,
@@ -424,8 +416,7 @@ bool NumberMayBeginTime(const std::vector<Token>& tokens, uint32_t k, uint32_t e
     return true;
   if (k + 1 >= end) return false;
   const std::string_view next = tokens[k + 1].norm;
-  return next == "-" || next == "to" || next == "or" || next == "\xe2\x80\x93" || next == "a.m." ||
-         next == "p.m." || next == "am" || next == "pm" || next == "a.m" || next == "p.m" ||
+  return LinksCountToTime(next) ||
          (tokens[k + 1].kind != TokenKind::kWord && tokens[k + 1].kind != TokenKind::kNumber &&
           IsStrongTrigger(next));
 }

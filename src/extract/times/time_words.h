@@ -55,6 +55,9 @@ int TriggerOf(std::string_view norm);
 // TriggerOf(norm) == 2, answered for most ordinary words by a bit test on their first two
 // letters, without a lookup.
 bool IsStrongTrigger(std::string_view norm);
+// True for a token that links a bare count to a time after it: a range ("10 to 12", "5-7",
+// "3 or 4") or a clock suffix ("5 p.m.").
+bool LinksCountToTime(std::string_view next);
 // IsStrongTrigger for the word and number tokens [first, end), written to out[0 .. end-first);
 // true when any is. A number counts only where it may begin a time (a year's shape, a
 // separator or letters, or a time word or link after it: "10 to 12", "5 p.m."), so that the
