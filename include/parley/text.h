@@ -21,6 +21,7 @@ struct Token {
   uint32_t end = 0;
   TokenKind kind = TokenKind::kWord;
   std::string norm;  // case-folded form; curly apostrophes folded to '
+  uint64_t key = 0;  // util::WordKey(norm), set by the tokenizer: stages look words up by it
 };
 
 struct Sentence {

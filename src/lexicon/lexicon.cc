@@ -13,6 +13,7 @@
 #include "lexicon/checks.h"
 #include "lexicon/dict_parser.h"
 #include "text/segmenter.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 namespace parley::lexicon {
@@ -270,6 +271,7 @@ class Builder {
         t.start = start;
         t.end = i;
         t.norm.assign(folded_, start, i - start);
+        t.key = WordKey(t.norm);
         start = i + 1;
         if (i < name.size()) folded_[i] = ' ';
         continue;

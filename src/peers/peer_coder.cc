@@ -7,6 +7,7 @@
 #include <set>
 
 #include "peers/penn_tree.h"
+#include "util/hash.h"
 
 namespace parley::peers {
 namespace {
@@ -432,6 +433,7 @@ struct SentenceCoder {
       t.kind = TokenKind::kWord;
       t.norm = words[i];
       std::transform(t.norm.begin(), t.norm.end(), t.norm.begin(), [](unsigned char c) { return std::tolower(c); });
+      t.key = WordKey(t.norm);
       toks.push_back(std::move(t));
     }
     std::vector<int32_t> starts(words.size(), -1);

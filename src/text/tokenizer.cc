@@ -3,6 +3,7 @@
 #include <string>
 
 #include "text/segmenter.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 namespace parley::text {
@@ -192,6 +193,7 @@ void Push(std::string_view text, size_t start, size_t end, TokenKind kind, std::
     norm[k] = kBytes.lower[b];
   }
   if (high >= 0x80) t.norm = util::FoldCase(text.substr(start, n));
+  t.key = WordKey(t.norm);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "code/patterns.h"
 #include "peers/dictionaries.h"
 #include "peers/verb_patterns.h"
+#include "util/hash.h"
 
 namespace parley::peers {
 namespace {
@@ -38,6 +39,7 @@ Sentence Read(const std::string& text) {
     Token t;
     t.kind = TokenKind::kWord;
     t.norm = word;
+    t.key = WordKey(word);
     s.tokens.push_back(t);
     s.starts.push_back(-1);
     word.clear();
