@@ -74,10 +74,14 @@ struct Hit {
   uint32_t begin = 0, end = 0;
   uint32_t entry = 0;
   bool short_name = false;  // a single-token phrase that is not the entry's canonical name
+  Kind kind = Kind::kPerson;  // entry(entry).kind, so that callers need not load the entry
 };
+
+class PhraseTrie;
 
 class Lexicon {
  public:
+  ~Lexicon();
   // Loads and compiles the dictionaries of `dirs` (later folders layered over earlier ones).
   // Fails only when a folder is missing; bad lines are skipped and kept in diagnostics().
   static Result<std::shared_ptr<const Lexicon>> Load(const std::vector<std::string>& dirs);
@@ -92,17 +96,31 @@ class Lexicon {
   // Appends every phrase that starts at tokens[i] (within [i, end)) to `hits`, longest
   // first. Short all-capital names and names with inner dots ("US", "U.S.", "IS") match
   // only as written in `text`. A word token that starts in lower case starts only agents
-  // (every other kind is written with a capital); other tokens start nothing.
-  // Inline: a cheap test rejects most tokens before any hashing or call.
+  // (every other kind is written with a capital); other tokens start nothing. Words are
+  // looked up by Token::key (hashed here only when a caller left it 0).
+  // Inline: the gate (MayStart) rejects most tokens before any call.
   void Lookup(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end,
               std::vector<Hit>* hits) const {
-    if (i < end && tokens[i].kind == TokenKind::kWord && QuickMayStart(text, tokens[i]))
-      LookupFrom(text, tokens, i, end, hits);
+    if (i >= end || tokens[i].kind != TokenKind::kWord) return;
+    const bool lower = IsLowerAscii(text[tokens[i].start]);
+    if (MayStart(tokens[i].key != 0 ? tokens[i].key : HashWord(tokens[i].norm), lower))
+      LookupFrom(text, tokens, i, end, lower, hits);
   }
 
-  // The first test Lookup() makes, for callers that test more per word with the same key:
-  // false when no phrase starts with a word of QuickKey(norm) `key` (most words). A word
-  // written in lower case (`lower`) can start only agents.
+  // The gate Lookup() opens with, for callers that test more per word: false when no phrase
+  // starts with the word of key `key` (Token::key; most words), one bit of a small bitmap
+  // indexed by the key's top bits. A word written in lower case (`lower`: its first byte is
+  // a-z) can start only agents, whose bitmap is smaller still.
+  bool MayStart(uint64_t key, bool lower) const {
+    const uint64_t bit = lower ? key >> (64 - kGateLowerBits) : key >> (64 - kGateBits);
+    const uint64_t word = lower ? gate_lower_[bit >> 6] : gate_all_[bit >> 6];
+    return ((word >> (bit & 63)) & 1) != 0;
+  }
+  static constexpr bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+  static constexpr int kGateBits = 18, kGateLowerBits = 15;  // 32 KB and 4 KB
+
+  // Older gate over (length, first two bytes, last byte) of the norm, kept for callers that
+  // have no Token::key: false when no phrase starts with a word of QuickKey(norm) `key`.
   static uint32_t QuickKey(std::string_view w) {
     const uint32_t n = static_cast<uint32_t>(w.size());
     const uint32_t a = static_cast<unsigned char>(w[0]), b = n > 1 ? static_cast<unsigned char>(w[1]) : 0,
@@ -128,82 +146,22 @@ class Lexicon {
 
  private:
   friend class Builder;
-  Lexicon() = default;
+  Lexicon();
 
-  // An open-addressing table (power-of-two size, linear probing) from a non-zero 64-bit key
-  // to a 32-bit value. The trie is walked at every token; std::unordered_map's chained
-  // buckets and modulo made that walk cost more than splitting the text.
-  class FlatTable {
-   public:
-    void Insert(uint64_t key, uint32_t value);
-    // Sizes the table for `n` keys at once (growing by doubling rehashed every key a few times).
-    void Reserve(size_t n);
-    // The value of `key`, or kMissing.
-    uint32_t Find(uint64_t key) const {
-      if (slots_.empty()) return kMissing;
-      for (uint64_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
-        if (slots_[i].key == key) return slots_[i].value;
-        if (slots_[i].key == 0) return kMissing;
-      }
-    }
-    static constexpr uint32_t kMissing = 0xFFFFFFFF;
-
-   private:
-    struct Slot {
-      uint64_t key = 0;
-      uint32_t value = 0;
-    };
-    static uint64_t Mix(uint64_t k) { return (k * 0x9E3779B97F4A7C15ull) >> 20; }
-    void Grow();
-    std::vector<Slot> slots_;
-    uint64_t mask_ = 0;
-    size_t size_ = 0;
-  };
-  static uint64_t WordKey(std::string_view w);  // never 0
-  void LookupFrom(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end,
+  static uint64_t HashWord(std::string_view norm);  // util::WordKey
+  void LookupFrom(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end, bool lower,
                   std::vector<Hit>* hits) const;
-  // Before hashing a token: a bitmap over (length, first two bytes, last byte) of the words
-  // that start a phrase, one for words written in lower case (agents) and one for all.
-  // Most lower-case words ("the", "said") stop here at the cost of a few instructions.
-  bool QuickMayStart(std::string_view text, const Token& t) const {
-    if (t.norm.empty()) return false;
-    const char c0 = text[t.start];
-    return MayStartQuick(QuickKey(t.norm), c0 >= 'a' && c0 <= 'z');
-  }
-  std::vector<uint64_t> quick_all_, quick_lower_;
-  uint32_t WordId(std::string_view w) const;    // FlatTable::kMissing when not in any name
-  struct Phrase {
-    uint32_t entry;
-    bool exact_case;
-    bool short_name;
-    std::vector<std::string> surface;  // tokens as written, for exact-case phrases
-  };
+  std::vector<uint64_t> quick_all_, quick_lower_;  // MayStartQuick's bitmaps
 
   std::vector<Entry> entries_;
   mutable std::once_flag checks_once_;
   mutable std::vector<Diagnostic> diagnostics_;  // the loader's; the checks' added at first use
-  // Words are known by their 64-bit hash alone: with some 50,000 words, the chance that a
-  // token of the text collides with one is about 1e-15 per token.
-  FlatTable vocabulary_;             // WordKey(norm) -> word id
-  uint32_t word_count_ = 0;
-  std::vector<uint32_t> root_child_;  // word id -> child of the root (kMissing: none)
-  // A Bloom filter (two bits a word, 32 KB: stays in cache) of the words that start a phrase:
-  // most tokens of a text start none, and this rejects them without touching the tables.
-  // A second filter holds the first words of agents, the only phrases that match in lower
-  // case ("troops"), so that "of" or "police" in lower case stop here too.
-  std::vector<uint64_t> first_words_, first_words_lower_;
-  static bool MayStart(const std::vector<uint64_t>& filter, uint64_t key) {
-    const uint64_t a = key & kFilterMask, b = (key >> 32) & kFilterMask;
-    return ((filter[a >> 6] >> (a & 63)) & (filter[b >> 6] >> (b & 63)) & 1) != 0;
-  }
-  static void AddToFilter(std::vector<uint64_t>* filter, uint64_t key) {
-    const uint64_t a = key & kFilterMask, b = (key >> 32) & kFilterMask;
-    (*filter)[a >> 6] |= uint64_t{1} << (a & 63);
-    (*filter)[b >> 6] |= uint64_t{1} << (b & 63);
-  }
-  static constexpr uint64_t kFilterBits = 1u << 18, kFilterMask = kFilterBits - 1;
-  FlatTable edges_;                   // (node << 32 | word) + 1 -> child node
-  std::vector<std::vector<Phrase>> nodes_;        // node 0 is the root
+  // MayStart's bitmaps: the top bits of the key of every first word (all kinds), and of the
+  // first words of agents, the only phrases that match in lower case ("troops"), so that
+  // "of" or "police" in lower case stop here too. Both stay in the first-level cache.
+  std::vector<uint64_t> gate_all_, gate_lower_;
+  // The names as a token trie keyed by word keys (src/lexicon/phrase_trie.h).
+  std::unique_ptr<PhraseTrie> trie_;
   std::unordered_map<std::string, uint32_t> countries_;  // alpha-3 -> entry
   std::unordered_map<std::string, std::vector<uint32_t>> places_;  // folded name -> places
 };

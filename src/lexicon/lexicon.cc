@@ -12,6 +12,7 @@
 
 #include "lexicon/checks.h"
 #include "lexicon/dict_parser.h"
+#include "lexicon/phrase_trie.h"
 #include "text/segmenter.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -129,18 +130,12 @@ class Builder {
       if (s.entry.kind == Kind::kAgent) s.entry.folded = util::FoldCase(s.entry.name);
       lex->entries_.push_back(std::move(s.entry));
     }
-    lex->nodes_.reserve(staged_.size() * 2);
     lex->places_.reserve(staged_.size());
-    lex->nodes_.emplace_back();
-    lex->first_words_.assign(Lexicon::kFilterBits / 64, 0);
-    lex->first_words_lower_.assign(Lexicon::kFilterBits / 64, 0);
     lex->quick_all_.assign((size_t{1} << Lexicon::kQuickBits) / 64, 0);
     lex->quick_lower_.assign((size_t{1} << Lexicon::kQuickBits) / 64, 0);
-    size_t names = 0;  // every name adds at most one word and a few edges: size the tables once
-    for (const Entry& e : lex->entries_) names += e.names.size();
-    lex->vocabulary_.Reserve(names);
-    lex->edges_.Reserve(names * 2);
     for (uint32_t id = 0; id < lex->entries_.size(); ++id) Index(lex.get(), id);
+    lex->trie_->Compile();
+    FillGates(lex.get());
     lex->diagnostics_ = std::move(diagnostics_);
     return lex;
   }
@@ -208,7 +203,7 @@ class Builder {
   void Stage(Entry&& e, int layer, const std::string& file, uint32_t line) {
     if (e.kind == Kind::kPlace) {  // many towns share a name: no duplicates, layering in Finish
       max_place_layer_ = std::max(max_place_layer_, layer);
-      staged_.emplace_back(std::move(e), layer);
+      staged_.push_back(Staged{std::move(e), layer});
       return;
     }
     std::string key = KeyOf(e);
@@ -226,7 +221,7 @@ class Builder {
       }
     }
     it->second.push_back(staged_.size());
-    staged_.emplace_back(std::move(e), layer);
+    staged_.push_back(Staged{std::move(e), layer});
   }
 
   // A place of a later folder replaces the earlier places of the same name and country.
@@ -271,7 +266,7 @@ class Builder {
         t.start = start;
         t.end = i;
         t.norm.assign(folded_, start, i - start);
-        t.key = WordKey(t.norm);
+        t.key = parley::WordKey(t.norm);
         start = i + 1;
         if (i < name.size()) folded_[i] = ' ';
         continue;
@@ -290,42 +285,22 @@ class Builder {
       folded_ = util::FoldCase(name);
     }
     if (tokens_.empty()) return;
-    uint32_t node = 0;
-    for (const Token& t : tokens_) {
-      uint32_t word = lex->WordId(t.norm);
-      if (word == Lexicon::FlatTable::kMissing) {
-        word = lex->word_count_++;
-        lex->vocabulary_.Insert(Lexicon::WordKey(t.norm), word);
-        lex->root_child_.push_back(Lexicon::FlatTable::kMissing);
-      }
-      const uint64_t key = ((static_cast<uint64_t>(node) << 32) | word) + 1;
-      uint32_t child = lex->edges_.Find(key);
-      if (child == Lexicon::FlatTable::kMissing) {
-        child = static_cast<uint32_t>(lex->nodes_.size());
-        lex->nodes_.emplace_back();
-        lex->edges_.Insert(key, child);
-        if (node == 0) lex->root_child_[word] = child;
-      }
-      node = child;
-    }
     const Entry& e = lex->entries_[id];
-    const uint64_t first_key = Lexicon::WordKey(tokens_[0].norm);
-    Lexicon::AddToFilter(&lex->first_words_, first_key);
     const uint32_t quick = tokens_[0].norm.empty() ? 0 : Lexicon::QuickKey(tokens_[0].norm);
     lex->quick_all_[quick >> 6] |= uint64_t{1} << (quick & 63);
-    if (e.kind == Kind::kAgent) {
-      Lexicon::AddToFilter(&lex->first_words_lower_, first_key);
-      lex->quick_lower_[quick >> 6] |= uint64_t{1} << (quick & 63);
-    }
-    Lexicon::Phrase p{id, ExactCase(name), tokens_.size() == 1 && name != e.name, {}};
-    if (p.exact_case) {
-      for (const Token& t : tokens_) p.surface.push_back(name.substr(t.start, t.end - t.start));
-    }
-    auto& payload = lex->nodes_[node];
-    for (const auto& q : payload) {
-      if (q.entry == id && q.exact_case == p.exact_case) return;  // "Kyiv" listed twice
-    }
-    payload.push_back(std::move(p));
+    if (e.kind == Kind::kAgent) lex->quick_lower_[quick >> 6] |= uint64_t{1} << (quick & 63);
+    const bool short_name = tokens_.size() == 1 && name != e.name;
+    lex->trie_->Add(tokens_, name, PhraseTrie::Phrase{id, e.kind, ExactCase(name), short_name, 0});
+  }
+
+  static void FillGates(Lexicon* lex) {
+    lex->gate_all_.assign((size_t{1} << Lexicon::kGateBits) / 64, 0);
+    lex->gate_lower_.assign((size_t{1} << Lexicon::kGateLowerBits) / 64, 0);
+    lex->trie_->ForEachFirstWord([lex](uint64_t key, bool agent) {
+      const uint64_t all = key >> (64 - Lexicon::kGateBits), lower = key >> (64 - Lexicon::kGateLowerBits);
+      lex->gate_all_[all >> 6] |= uint64_t{1} << (all & 63);
+      if (agent) lex->gate_lower_[lower >> 6] |= uint64_t{1} << (lower & 63);
+    });
   }
 
   // Short all-capital names and names with inner dots match only as written: "US", "U.S.".
@@ -369,106 +344,14 @@ const std::vector<Diagnostic>& Lexicon::diagnostics() const {
   return diagnostics_;
 }
 
+Lexicon::Lexicon() : trie_(std::make_unique<PhraseTrie>()) {}
+Lexicon::~Lexicon() = default;
+
+uint64_t Lexicon::HashWord(std::string_view norm) { return parley::WordKey(norm); }
+
 void Lexicon::LookupFrom(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end,
-                         std::vector<Hit>* hits) const {
-  const char c0 = text[tokens[i].start];
-  const uint64_t first_key = WordKey(tokens[i].norm);
-  if (!MayStart(c0 >= 'a' && c0 <= 'z' ? first_words_lower_ : first_words_, first_key)) return;
-  const size_t before = hits->size();
-  uint32_t node = 0;
-  for (uint32_t j = i; j < end; ++j) {
-    const uint32_t word = j == i ? vocabulary_.Find(first_key) : WordId(tokens[j].norm);
-    if (word == FlatTable::kMissing) break;
-    const uint32_t child =
-        j == i ? root_child_[word] : edges_.Find(((static_cast<uint64_t>(node) << 32) | word) + 1);
-    if (child == FlatTable::kMissing) break;
-    node = child;
-    for (const Phrase& p : nodes_[node]) {
-      bool ok = true;
-      for (size_t k = 0; p.exact_case && ok && k < p.surface.size(); ++k) {
-        const Token& t = tokens[i + k];
-        ok = text.substr(t.start, t.end - t.start) == p.surface[k];
-      }
-      if (ok) hits->push_back({i, j + 1, p.entry, p.short_name});
-    }
-  }
-  std::reverse(hits->begin() + static_cast<std::ptrdiff_t>(before), hits->end());
-}
-
-void Lexicon::FlatTable::Insert(uint64_t key, uint32_t value) {
-  if ((size_ + 1) * 2 > slots_.size()) Grow();
-  uint64_t i = Mix(key) & mask_;
-  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
-  if (slots_[i].key == 0) ++size_;
-  slots_[i] = {key, value};
-}
-
-void Lexicon::FlatTable::Reserve(size_t n) {
-  size_t want = 1024;
-  while (want < n * 2) want *= 2;
-  if (want <= slots_.size()) return;
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(want, Slot{});
-  mask_ = slots_.size() - 1;
-  size_ = 0;
-  for (const Slot& s : old) {
-    if (s.key != 0) Insert(s.key, s.value);
-  }
-}
-
-void Lexicon::FlatTable::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  mask_ = slots_.size() - 1;
-  size_ = 0;
-  for (const Slot& s : old) {
-    if (s.key != 0) Insert(s.key, s.value);
-  }
-}
-
-namespace {
-uint64_t Load64(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-uint64_t Load32(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-}  // namespace
-
-// Eight bytes at a time, with overlapping reads for the tail (FNV's byte loop waited on a
-// multiply per byte, at every token of the text). For words of up to eight bytes the reads
-// cover every byte and each step is invertible, so two words of one length never collide.
-uint64_t Lexicon::WordKey(std::string_view w) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  const size_t n = w.size();
-  const char* p = w.data();
-  uint64_t h = 0x243F6A8885A308D3ull ^ (n * 0xC2B2AE3D27D4EB4Full);
-  uint64_t v = 0;
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      h = (h ^ Load64(p + i)) * kMul;
-      h ^= h >> 32;
-    }
-    v = Load64(p + n - 8);
-  } else if (n >= 4) {
-    v = Load32(p) | (Load32(p + n - 4) << 32);
-  } else if (n > 0) {
-    v = uint64_t{static_cast<unsigned char>(p[0])} | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-        uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-  }
-  h = (h ^ v) * kMul;
-  h ^= h >> 29;  // the rest of murmur's finalizer: every output bit depends on every input bit
-  h *= 0xBF58476D1CE4E5B9ull;
-  h ^= h >> 32;
-  return h == 0 ? 1 : h;
-}
-
-uint32_t Lexicon::WordId(std::string_view w) const {
-  return vocabulary_.Find(WordKey(w));
+                         bool lower, std::vector<Hit>* hits) const {
+  trie_->Lookup(text, tokens, i, end, lower, hits);
 }
 
 namespace {

@@ -162,6 +162,8 @@ TEST(Lexicon, QuickGateRejectsNoPhraseOfTheBuiltInDictionaries) {
       const uint32_t key = Lexicon::QuickKey(tokens[0].norm);
       ASSERT_TRUE(lex->MayStartQuick(key, false)) << name;
       if (e.kind == Kind::kAgent) ASSERT_TRUE(lex->MayStartQuick(key, true)) << name;
+      ASSERT_TRUE(lex->MayStart(tokens[0].key, false)) << name;
+      if (e.kind == Kind::kAgent) ASSERT_TRUE(lex->MayStart(tokens[0].key, true)) << name;
       // Written in lower case ("la Nucia"), only agents match: Lookup()'s own rule.
       if (name[0] >= 'a' && name[0] <= 'z' && e.kind != Kind::kAgent) continue;
       std::vector<Hit> hits;

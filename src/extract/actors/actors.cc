@@ -9,6 +9,8 @@
 #include <unordered_set>
 
 #include "extract/actors/coref.h"
+#include "extract/actors/rules.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 namespace parley::extract {
@@ -36,10 +38,11 @@ struct WordList {
 // After these a country or capital is where something happens, not who does it.
 constexpr WordList<11> kLocative{std::array<std::string_view, 11>{
     "in", "at", "near", "inside", "outside", "across", "throughout", "within", "into", "around", "via"}};
-constexpr WordList<20> kCompass{std::array<std::string_view, 20>{
+constexpr WordList<24> kCompass{std::array<std::string_view, 24>{
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
     "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "north-eastern",
-    "north-western", "south-eastern", "south-western"}};
+    "north-western", "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+    "southwestern"}};
 // Last words of organisations, never of a person's name ("Saudi Press Agency").
 constexpr WordList<24> kOrganisationWords{std::array<std::string_view, 24>{
     "agency", "ministry", "council", "party", "army", "force", "forces", "police", "office", "department",
@@ -118,6 +121,9 @@ struct Piece {
   bool is_reference = false;
   Reference ref;
   bool fallback = false;  // a reference that is emitted as `mention` when it does not resolve
+  // A bare role ("police", "the government") coded with its sentence's country by
+  // CodeGenericActors, or dropped: the role code (owned by the Lexicon), else empty.
+  std::string_view generic_role;
 };
 
 // A pronoun to resolve: kept apart from the pieces, since most never resolve and a full
@@ -137,17 +143,17 @@ constexpr uint64_t Pack(std::string_view w) {
 constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Words that may refer back (pronouns, "it", surnames met so far), as a small set of
-// Lexicon::QuickKey values folded to 12 bits: a clear bit means none of them.
+// word keys (Token::key) folded to 12 bits: a clear bit means none of them.
 struct ReferSet {
-  static constexpr uint32_t kMask = 4095;
+  static constexpr uint64_t kMask = 4095;
   std::array<uint64_t, (kMask + 1) / 64> bits{};
   void Add(std::string_view w) {
     if (w.empty()) return;
-    const uint32_t k = lexicon::Lexicon::QuickKey(w) & kMask;
+    const uint64_t k = WordKey(w) & kMask;
     bits[k >> 6] |= uint64_t{1} << (k & 63);
   }
-  bool Has(uint32_t quick_key) const {
-    const uint32_t k = quick_key & kMask;
+  bool Has(uint64_t word_key) const {
+    const uint64_t k = word_key & kMask;
     return ((bits[k >> 6] >> (k & 63)) & 1) != 0;
   }
 };
@@ -223,6 +229,12 @@ class Extractor {
   }
   // The word before token i, skipping one "the" ("in the Kremlin") and one compass word
   // ("into northeast Syria"), or "" at the start.
+  // The token of WordBefore() (only when there is one).
+  uint32_t PrepositionBefore(uint32_t i, uint32_t first) const {
+    if (i > first && In(kCompass, Norm(i - 1))) --i;
+    if (i > first && Norm(i - 1) == "the") --i;
+    return i - 1;
+  }
   std::string_view WordBefore(uint32_t i, uint32_t first) const {
     if (i > first && In(kCompass, Norm(i - 1))) --i;
     if (i > first && Norm(i - 1) == "the") --i;
@@ -234,7 +246,8 @@ class Extractor {
   bool Locative(uint32_t s, const Item& item) const {
     const uint32_t first = layer_.sentences[s].first_token;
     const std::string_view before = WordBefore(item.begin, first);
-    if (In(kLocative, before) || In(kDepartures, before)) return true;
+    if (In(kLocative, before)) return !rules::ActedOnAfter(layer_.tokens, first, PrepositionBefore(item.begin, first));
+    if (In(kDepartures, before)) return true;
     const Kind kind = lex_.entry(item.entry).kind;
     if (kind == Kind::kCapital && (before == "of" || (item.end < layer_.sentences[s].end_token &&
                                                         In(kPlaceNouns, Norm(item.end)))))
@@ -249,13 +262,12 @@ class Extractor {
   }
 
   // ---- 1. recognition ----
-  // False for a word that starts no phrase, is no pronoun and no surname met so far: one key
-  // and three bit tests (Recognise then finds nothing there). Non-ASCII initials decode.
+  // False for a word that starts no phrase, is no pronoun and no surname met so far: two bit
+  // tests on the token's key (Recognise then finds nothing there). Non-ASCII initials decode.
   bool MayMatter(const Token& t) const {
     const auto c0 = static_cast<unsigned char>(text_[t.start]);
     if (c0 >= 0x80 || t.norm.empty()) return true;
-    const uint32_t k = Lexicon::QuickKey(t.norm);
-    return lex_.MayStartQuick(k, IsAsciiLower(static_cast<char>(c0))) || refers_.Has(k);
+    return lex_.MayStart(t.key, IsAsciiLower(static_cast<char>(c0))) || refers_.Has(t.key);
   }
 
   // Names, and the pronouns between them (pronouns_): one pass over the tokens.
@@ -265,6 +277,15 @@ class Extractor {
       // Most tokens start no name and refer to nothing: MayMatter() rejects them before any
       // other work.
       const Token& t = tokens[i];
+      // "Vietnamese-led": one word whose first part is a name (words of six bytes or more
+      // ending in "d" are looked at).
+      if (t.kind == TokenKind::kWord && t.norm.size() >= 6 && t.norm.back() == 'd') {
+        if (std::optional<Item> c = CompoundItem(i)) {
+          items->push_back(*c);
+          ++i;
+          continue;
+        }
+      }
       if (t.kind != TokenKind::kWord || !MayMatter(t)) {
         ++i;
         continue;
@@ -277,6 +298,7 @@ class Extractor {
         if (auto known = KnownSurname(i)) item = known;
       }
       if (item) {
+        ExtendOverCompound(s, &*item);
         items->push_back(*item);
         i = item->end;
       } else {
@@ -296,7 +318,7 @@ class Extractor {
       for (size_t h = k; h < group_end; ++h) {
         const Hit& hit = hits_[h];
         if (!Accept(s, hit)) continue;
-        Item cand{hit.begin, hit.end, hit.entry, lex_.entry(hit.entry).kind, 0, hit.short_name};
+        Item cand{hit.begin, hit.end, hit.entry, hit.kind, 0, hit.short_name};
         if (!best || Better(cand, *best)) best = cand;
       }
       if (best) return best;
@@ -336,13 +358,13 @@ class Extractor {
   }
 
   bool Accept(const Sentence& s, const Hit& hit) const {
-    const Entry& e = lex_.entry(hit.entry);
-    if (e.kind == Kind::kAgent) return true;
+    const Entry& e = lex_.entry(hit.entry);  // loaded only by the tests that need more than the kind
+    if (hit.kind == Kind::kAgent) return true;
     if (!Capitalized(hit.begin) || InCapitals(s, hit) || GluedToSymbol(hit)) return false;
-    if (e.kind == Kind::kCountry && AfterCapitalisedWord(s, hit.begin)) return false;  // "New Mexico"
-    if (e.kind == Kind::kPlace) return AcceptPlace(s, hit, e);
-    if (e.kind == Kind::kCapital && PartOfLongerName(s, hit)) return false;
-    if (e.kind == Kind::kPerson && hit.short_name) return AcceptSurname(s, hit, e);
+    if (hit.kind == Kind::kCountry && AfterCapitalisedWord(s, hit.begin)) return false;  // "New Mexico"
+    if (hit.kind == Kind::kPlace) return AcceptPlace(s, hit, e);
+    if (hit.kind == Kind::kCapital && PartOfLongerName(s, hit)) return false;
+    if (hit.kind == Kind::kPerson && hit.short_name) return AcceptSurname(s, hit, e);
     return true;
   }
 
@@ -363,7 +385,7 @@ class Extractor {
   // "US$3.6 billion" is a currency, "U.S.-Mexican border" an adjective: not actors.
   bool GluedToSymbol(const Hit& hit) const {
     const uint32_t end = Tok(hit.end - 1).end;
-    return end + 1 < text_.size() && (text_[end] == '$' || (text_[end] == '-' && std::isalpha(static_cast<unsigned char>(text_[end + 1]))));
+    return end + 1 < text_.size() && (text_[end] == '$' || (text_[end] == '-' && std::isalpha(static_cast<unsigned char>(text_[end + 1])) && !rules::CompoundSuffixAt(text_, end)));
   }
 
   bool AfterCapitalisedWord(const Sentence& s, uint32_t i) const {
@@ -380,7 +402,9 @@ class Extractor {
 
   // "Washington Post", "George Washington": a capitalised word on either side.
   bool PartOfLongerName(const Sentence& s, const Hit& hit) const {
-    const bool next = hit.end < s.end_token && Capitalized(hit.end) && Norm(hit.end) != "'s";
+    // "Washington Tuesday said": a day or month after it is a date, not part of a name.
+    const bool next = hit.end < s.end_token && Capitalized(hit.end) && Norm(hit.end) != "'s" &&
+                      !In(kCalendarWords, Norm(hit.end));
     const bool prev = hit.begin > s.first_token + 1 && Capitalized(hit.begin - 1);
     return next || prev;
   }
@@ -407,7 +431,7 @@ class Extractor {
   std::optional<Item> KnownSurname(uint32_t i) const {
     if ((surnames_.empty() && unknown_by_surname_.empty()) || !Capitalized(i)) return std::nullopt;
     // The maps first: most capitalised words are nobody's surname.
-    std::string key(Norm(i));
+    const uint64_t key = Tok(i).key;
     std::optional<Item> item;
     if (auto it = surnames_.find(key); it != surnames_.end()) {
       item = Item{i, i + 1, it->second, Kind::kPerson, 0, true};
@@ -439,6 +463,16 @@ class Extractor {
                            const std::string& name) const;
   void AddPlace(uint32_t s, const Item& item, const Entry& place_or_country, const Entry* coords);
   void Feed(Piece& p);
+  // ---- resolution rules (issue 6; word tests in rules.h) ----
+  std::optional<Item> CompoundItem(uint32_t i);
+  void ExtendOverCompound(const Sentence& s, Item* item) const;
+  void CoordinatedBases(uint32_t s, const std::vector<Item>& items, size_t base, const Entry& agent,
+                        std::vector<char>* used, std::vector<Piece>* out);
+  bool Conjunction(uint32_t from, uint32_t to) const;
+  void RecodeMinorities(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* out) const;
+  void CodeGenericActors(uint32_t s, std::vector<Piece>* out) const;
+  std::string SentenceCountry(uint32_t s, const std::vector<Piece>& pieces) const;
+  std::string OtherCountry(const std::vector<Item>& items, std::string_view own) const;
 
   const Document& doc_;
   const TextLayer& layer_;
@@ -453,13 +487,14 @@ class Extractor {
   std::vector<char> used_;
   std::vector<std::string_view> roles_;  // folded, owned by the Lexicon
   std::vector<Pronoun> pronouns_;
+  std::vector<Token> compound_;    // CompoundItem's scratch: the name part of "Vietnamese-led"
   std::vector<uint32_t> order_;    // FeedInOrder's scratch
   uint32_t sentence_ = 0;
   uint32_t placeish_end_ = 0xFFFFFFFF;  // Combine: the comma after a town just before this item
   std::unordered_set<uint32_t> introduced_;  // people named so far
-  std::unordered_map<std::string, uint32_t> surnames_;  // last word of a full name -> person
+  std::unordered_map<uint64_t, uint32_t> surnames_;  // key of the last word of a full name -> person
   std::vector<UnknownPerson> unknown_;
-  std::unordered_map<std::string, uint32_t> unknown_by_surname_;
+  std::unordered_map<uint64_t, uint32_t> unknown_by_surname_;  // by the surname's word key
   ReferSet refers_;  // pronouns and the keys of surnames_ and unknown_by_surname_
 };
 
@@ -518,7 +553,8 @@ std::optional<size_t> Extractor::BaseAfter(const std::vector<Item>& items, size_
   const Entry& agent = lex_.entry(items[k].entry);
   const std::string_view role = Norm(items[k].end - 1);
   const bool plural = agent.plural || (role.size() > 3 && role.back() == 's');
-  const bool in = Norm(at) == "in" && plural && In(kLocalRoles, std::string_view(agent.code).substr(0, 3));
+  const bool in = Norm(at) == "in" && ((plural && In(kLocalRoles, std::string_view(agent.code).substr(0, 3))) ||
+                                       rules::IsLocalInstitution(role));
   if (Norm(at) != "of" && !in) return std::nullopt;
   ++at;
   if (at < next.begin && Norm(at) == "the") ++at;
@@ -578,6 +614,8 @@ void Extractor::Combine(uint32_t s, const std::vector<Item>& items, std::vector<
     if (items[k].kind == Kind::kCountry && CountryInName(s, items, k, out)) continue;
     Classify(s, items[k], roles[k], out);
   }
+  RecodeMinorities(s, items, out);
+  CodeGenericActors(s, out);
 }
 
 // A country followed by a capitalised word nobody recognised is part of a longer name: a
@@ -586,6 +624,7 @@ void Extractor::Combine(uint32_t s, const std::vector<Item>& items, std::vector<
 bool Extractor::CountryInName(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<Piece>* out) {
   const uint32_t next = items[k].end;
   if (next >= layer_.sentences[s].end_token || !Capitalized(next) || Norm(next) == "'s") return false;
+  if (In(kCalendarWords, Norm(next))) return false;  // "Israel Friday reimposed": a date follows
   if (k + 1 < items.size() && items[k + 1].begin == next) {
     // "United States Department of State", "US State Department": the body names itself.
     const Item& body = items[k + 1];
@@ -618,18 +657,22 @@ void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t 
   const std::string code = base ? CombinedCode(items[*base], agent) : "";
   const size_t next = after ? *base + 1 : k + 1;
   if (base) (*used)[*base] = true;
+  if (base && !after) CoordinatedBases(s, items, *base, agent, used, out);
   (*used)[k] = true;
   if (next < items.size() && items[next].kind == Kind::kPerson && items[next].begin == end) {
     (*roles)[next] = agent.folded;
     return;
   }
   if (!code.empty() && !agent.plural && NameAfterRole(s, items, next, end, code, agent, out)) return;
-  const bool the = begin > layer_.sentences[s].first_token && Norm(begin - 1) == "the";
-  if (code.empty() && !(the && !agent.plural)) return;
+  // "the president of Armenia" names its own country: no reference back to another president.
+  const bool the = !after && begin > layer_.sentences[s].first_token && Norm(begin - 1) == "the";
+  const bool generic = code.empty() && rules::IsGenericActor(Norm(end - 1));
+  if (code.empty() && !(the && !agent.plural) && !generic) return;
   Piece p = RolePiece(s, begin, end, code, agent);
+  if (generic) p.generic_role = agent.code;
   if (the && !agent.plural) {
     p.is_reference = true;
-    p.fallback = !code.empty();
+    p.fallback = !code.empty() || generic;
     p.ref.type = RefType::kNominal;
     p.ref.role = util::FoldCase(text_.substr(Tok(begin).start, Tok(end - 1).end - Tok(begin).start));
     p.ref.head = agent.folded;
@@ -666,7 +709,7 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
   u.code = code;
   u.gender = agent.gender;
   u.role_word = agent.folded;
-  unknown_by_surname_[std::string(Norm(name_end - 1))] = static_cast<uint32_t>(unknown_.size());
+  unknown_by_surname_[Tok(name_end - 1).key] = static_cast<uint32_t>(unknown_.size());
   refers_.Add(Norm(name_end - 1));
   unknown_.push_back(u);
   Item item{span_end, name_end, kUnknownPerson, Kind::kPerson, static_cast<uint32_t>(unknown_.size() - 1), false};
@@ -711,7 +754,7 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
   if (e.kind == Kind::kPerson) {
     introduced_.insert(item.entry);
     if (item.end - item.begin > 1 && Capitalized(item.end - 1)) {
-      surnames_[std::string(Norm(item.end - 1))] = item.entry;
+      surnames_[Tok(item.end - 1).key] = item.entry;
       refers_.Add(Norm(item.end - 1));
     }
     p.traits = MentionTraits{true, false, false, e.gender, role_word, &e.titles};
@@ -728,7 +771,10 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
 bool Extractor::AdjectiveActs(uint32_t s, const Item& item) const {
   const std::string_view last = Norm(item.end - 1);
   if (last.size() > 3 && last.back() == 's' && last[last.size() - 2] != 's') return true;
-  return item.end < layer_.sentences[s].end_token && In(kEventNouns, Norm(item.end));
+  const uint32_t end = layer_.sentences[s].end_token;
+  if (item.end < end && In(kEventNouns, Norm(item.end))) return true;
+  // "a Senegalese peace plan", "Israeli air strikes": one modifier before the event noun.
+  return item.end + 1 < end && rules::SkipsBeforeEventNoun(Norm(item.end)) && In(kEventNouns, Norm(item.end + 1));
 }
 
 // A pronoun not inside a recognised name (Recognise asks). "It" only as a subject that acts ("It has also
@@ -764,6 +810,132 @@ void Extractor::FeedPronoun(uint32_t s, const Pronoun& p) {
   if (std::optional<size_t> a = coref_.Resolve(s, ref)) {
     coref_.AddResolved(MakeMention(s, p.token, p.token + 1, "", ""), ref, *a);
   }
+}
+
+// ---- resolution rules (issue 6) ----
+
+// "Vietnamese-led forces", "Kremlin-backed": the name before the hyphen, as an item over the
+// whole word (it then combines with the agent after it like the name alone would).
+std::optional<Item> Extractor::CompoundItem(uint32_t i) {
+  const Token& t = Tok(i);
+  const size_t prefix = rules::CompoundPrefix(t.norm);
+  if (prefix == 0 || !Capitalized(i)) return std::nullopt;
+  compound_.resize(1);
+  Token& part = compound_[0];
+  part.start = t.start;
+  part.end = t.start + static_cast<uint32_t>(prefix);
+  part.kind = TokenKind::kWord;
+  part.norm.assign(t.norm, 0, prefix);
+  part.key = WordKey(part.norm);
+  hits_.clear();
+  lex_.Lookup(text_, compound_, 0, 1, &hits_);
+  std::optional<Item> best;
+  for (const Hit& h : hits_) {
+    const Kind kind = lex_.entry(h.entry).kind;
+    if (kind == Kind::kPerson || kind == Kind::kAgent || kind == Kind::kPlace) continue;
+    const Item cand{i, i + 1, h.entry, kind, 0, false};
+    if (!best || Better(cand, *best)) best = cand;
+  }
+  return best;
+}
+
+// "U.S.-led coalition": the tokenizer splits a dotted name from "-led"; the item takes both.
+void Extractor::ExtendOverCompound(const Sentence& s, Item* item) const {
+  const uint32_t e = item->end;
+  if (item->kind == Kind::kPerson || item->kind == Kind::kAgent || e + 1 >= s.end_token) return;
+  if (Norm(e) != "-" || Tok(e).start != Tok(e - 1).end || Tok(e + 1).start != Tok(e).end) return;
+  if (rules::IsCompoundSuffix(Norm(e + 1))) item->end = e + 2;
+}
+
+// "Hungarian and Romanian officials", "Israeli, Jordanian and Egyptian negotiators": each
+// nationality listed before the one next to the role takes the role too (a mention each).
+void Extractor::CoordinatedBases(uint32_t s, const std::vector<Item>& items, size_t base, const Entry& agent,
+                                 std::vector<char>* used, std::vector<Piece>* out) {
+  if (items[base].kind != Kind::kAdjective) return;
+  for (size_t k = base; k > 0 && !(*used)[k - 1]; --k) {
+    const Item& prev = items[k - 1];
+    if (prev.kind != Kind::kAdjective || prev.entry == kUnknownPerson || !Conjunction(prev.end, items[k].begin))
+      return;
+    (*used)[k - 1] = true;
+    out->push_back(RolePiece(s, prev.begin, prev.end, CombinedCode(prev, agent), agent));
+  }
+}
+
+// Tokens [from, to) join two words of a list: "and", "or", ",", ", and".
+bool Extractor::Conjunction(uint32_t from, uint32_t to) const {
+  if (to <= from || to - from > 2) return false;
+  const std::string_view a = Norm(from);
+  if (to - from == 1) return a == "and" || a == "or" || a == ",";
+  return a == "," && (Norm(from + 1) == "and" || Norm(from + 1) == "or");
+}
+
+// "ethnic Albanians in Macedonia": a people named after one state and living in another is
+// coded with the other country its sentence names; with none, it keeps its own.
+void Extractor::RecodeMinorities(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* out) const {
+  const uint32_t first = layer_.sentences[s].first_token;
+  for (Piece& p : *out) {
+    if (p.is_reference || p.begin <= first || p.mention.country.size() != 3) continue;
+    if (!rules::MarksMinority(Norm(p.begin - 1), {})) continue;
+    const std::string other = OtherCountry(items, p.mention.country);
+    if (other.empty()) continue;
+    p.mention.code = other + p.mention.code.substr(3);
+    p.mention.country = other;
+    p.mention.name = p.mention.text;
+    p.key.entry = EntityKey::kNoEntry;
+    p.key.text = "m:" + p.mention.code + ":" + p.mention.text;
+  }
+}
+
+// The first state the sentence's names belong to other than `own` (countries, capitals,
+// seats, nationalities, towns), or "".
+std::string Extractor::OtherCountry(const std::vector<Item>& items, std::string_view own) const {
+  for (const Item& item : items) {
+    if (item.entry == kUnknownPerson || item.kind == Kind::kPerson || item.kind == Kind::kAgent) continue;
+    const Entry& e = lex_.entry(item.entry);
+    if (item.kind == Kind::kOrganisation || item.kind == Kind::kGroup) continue;
+    const std::string country = item.kind == Kind::kPlace ? e.country : lex_.CodeOn(e, date_).substr(0, 3);
+    if (country.size() == 3 && country != own && country != "IGO" && country != "NGO" && country != "IMG")
+      return country;
+  }
+  return "";
+}
+
+// "Insurgents bombarded ... Aleppo", "the government" in a sentence set in one country: a
+// bare role takes that country when the text makes it clear (SentenceCountry); otherwise it
+// is no actor (a reference may still resolve), never a guess.
+void Extractor::CodeGenericActors(uint32_t s, std::vector<Piece>* out) const {
+  if (std::none_of(out->begin(), out->end(), [](const Piece& p) { return !p.generic_role.empty(); })) return;
+  const std::string country = SentenceCountry(s, *out);
+  for (size_t k = out->size(); k > 0; --k) {
+    Piece& p = (*out)[k - 1];
+    if (p.generic_role.empty()) continue;
+    if (country.empty()) {
+      p.fallback = false;
+      if (!p.is_reference) out->erase(out->begin() + static_cast<std::ptrdiff_t>(k - 1));
+      continue;
+    }
+    p.mention.code = country + std::string(p.generic_role);
+    p.mention.country = country;
+    p.mention.sector = p.mention.code.substr(3, 3);
+    p.key.text = "x:" + p.mention.code + ":" + util::FoldCase(p.mention.text);
+  }
+}
+
+// The one country the sentence's places are in ("in Aleppo", "in Croatia") when no actor of
+// another country is named in it, else "".
+std::string Extractor::SentenceCountry(uint32_t s, const std::vector<Piece>& pieces) const {
+  std::string country;
+  for (size_t k = places_->size(); k > 0 && (*places_)[k - 1].sentence == s; --k) {
+    const std::string& c = (*places_)[k - 1].country;
+    if (!country.empty() && c != country) return "";
+    country = c;
+  }
+  if (country.empty()) return "";
+  for (const Piece& p : pieces) {
+    const std::string& c = p.mention.country;
+    if (p.generic_role.empty() && c.size() == 3 && c != country && c != "IGO" && c != "NGO" && c != "IMG") return "";
+  }
+  return country;
 }
 
 }  // namespace

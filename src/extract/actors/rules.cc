@@ -1,0 +1,83 @@
+#include "extract/actors/rules.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace parley::extract::rules {
+namespace {
+
+template <size_t N>
+bool OneOf(const std::array<std::string_view, N>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Verbs and nouns of firing and aiming: what follows "at" or "into" is the target
+// ("fired anti-aircraft batteries at Russia", "rockets it fires at Israel").
+constexpr std::array<std::string_view, 26> kFiring{
+    "fire",    "fired",   "fires",    "firing",   "shoot",    "shoots",   "shot",     "shooting", "aim",
+    "aimed",   "aims",    "aiming",   "lob",      "lobbed",   "lobbing",  "launch",   "launched", "launches",
+    "launching", "hurled", "hurling", "directed", "lashed",   "lashing",  "rockets",  "missiles"};
+// Seeking protection from a state: "sought refuge in Germany", "asylum in Sweden".
+constexpr std::array<std::string_view, 5> kRefuge{"refuge", "asylum", "sanctuary", "shelter", "haven"};
+// After a hyphen: the name before it leads or sponsors ("Saudi-led", "Iranian-backed").
+constexpr std::array<std::string_view, 7> kCompoundSuffixes{"led",    "backed",    "sponsored", "brokered",
+                                                            "funded", "supported", "trained"};
+// Institutions that belong to the country they are in. Officials, diplomats, troops and
+// refugees are often foreigners there ("US officials in Baghdad"), so they are not listed.
+constexpr std::array<std::string_view, 8> kLocalInstitutions{
+    "authorities", "government", "court", "courts", "parliament", "judiciary", "judges", "prosecutors"};
+constexpr std::array<std::string_view, 16> kEventNounModifiers{
+    "peace", "military", "trade", "economic", "diplomatic", "nuclear", "air", "ground",
+    "naval", "missile", "rocket", "artillery", "drone", "border", "ceasefire", "security"};
+
+constexpr std::array<std::string_view, 13> kGenericActors{
+    "government", "army", "military", "police", "rebels", "insurgents", "militants",
+    "guerrillas", "authorities", "parliament", "protesters", "demonstrators", "opposition"};
+
+constexpr uint32_t kFiringWindow = 6;  // words between the verb and "at" ("fired two rockets at")
+
+}  // namespace
+
+bool ActedOnAfter(const std::vector<Token>& tokens, uint32_t first, uint32_t prep) {
+  if (prep <= first || prep >= tokens.size()) return false;
+  const std::string_view p = tokens[prep].norm;
+  if (p == "in") return OneOf(kRefuge, tokens[prep - 1].norm);
+  if (p != "at" && p != "into") return false;
+  const uint32_t stop = prep - first > kFiringWindow ? prep - kFiringWindow : first;
+  for (uint32_t j = prep; j > stop; --j) {
+    const Token& t = tokens[j - 1];
+    if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) return false;  // another clause
+    if (OneOf(kFiring, t.norm)) return true;
+  }
+  return false;
+}
+
+size_t CompoundPrefix(std::string_view norm) {
+  if (norm.size() < 6 || norm.back() != 'd') return 0;  // every suffix ends in "d"
+  const size_t hyphen = norm.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen == 0) return 0;
+  return IsCompoundSuffix(norm.substr(hyphen + 1)) ? hyphen : 0;
+}
+
+bool IsCompoundSuffix(std::string_view w) { return OneOf(kCompoundSuffixes, w); }
+
+bool CompoundSuffixAt(std::string_view text, size_t hyphen) {
+  if (hyphen >= text.size() || text[hyphen] != '-') return false;
+  size_t end = hyphen + 1;
+  while (end < text.size() && end - hyphen <= 10 && text[end] >= 'a' && text[end] <= 'z') ++end;
+  const bool word_ends = end == text.size() || !(text[end] >= 'A' && text[end] <= 'Z');
+  return word_ends && IsCompoundSuffix(text.substr(hyphen + 1, end - hyphen - 1));
+}
+
+bool MarksMinority(std::string_view word_before, std::string_view role_word) {
+  return word_before == "ethnic" || role_word == "minority" || role_word == "minorities";
+}
+
+bool IsLocalInstitution(std::string_view role_word) { return OneOf(kLocalInstitutions, role_word); }
+
+bool IsGenericActor(std::string_view role_word) { return OneOf(kGenericActors, role_word); }
+
+bool SkipsBeforeEventNoun(std::string_view w) { return OneOf(kEventNounModifiers, w); }
+
+}  // namespace parley::extract::rules

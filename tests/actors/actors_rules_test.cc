@@ -1,0 +1,246 @@
+// Resolution rules of the actor stage (extract/actors/rules.h and the rules in actors.cc that
+// use them): one table per rule, on sentences written for the rule and real Wikinews
+// sentences (../shared/data/wikinews, quoted as published), with cases that must NOT fire.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/testing.h"
+#include "extract/actors/actors.h"
+#include "extract/actors/rules.h"
+#include "text/segmenter.h"
+
+namespace parley::extract {
+namespace {
+
+const lexicon::Lexicon& BuiltIn() {
+  static auto lex = lexicon::Lexicon::Load({parley::testing::SourceDir() + "/dict"});
+  PARLEY_CHECK(lex.ok());
+  return **lex;
+}
+
+struct Coded {
+  std::vector<ActorMention> actors;
+  std::vector<Place> places;
+};
+
+Coded CodeText(const std::string& text, const std::string& date) {
+  Document doc;
+  doc.text = text;
+  doc.published = date;
+  TextLayer layer = text::Segment(doc.text);
+  Coded c;
+  FindActors(doc, layer, BuiltIn(), &c.actors, &c.places);
+  return c;
+}
+
+std::string Dump(const Coded& c) {
+  std::string s;
+  for (const auto& a : c.actors) s += "[" + a.text + " " + a.code + " " + a.kind + "] ";
+  for (const auto& p : c.places) s += "{" + p.text + " " + p.country + "} ";
+  return s;
+}
+
+// A mention expected in `text` on `date` with `code` ("": no actor mention with that text).
+struct Case {
+  const char* rule;
+  const char* text;
+  const char* date;
+  const char* mention;
+  const char* code;
+};
+
+void Check(const std::vector<Case>& cases) {
+  for (const auto& c : cases) {
+    const Coded coded = CodeText(c.text, c.date);
+    const ActorMention* found = nullptr;
+    for (const auto& a : coded.actors) {
+      if (a.text == c.mention && found == nullptr) found = &a;
+    }
+    if (std::string(c.code).empty()) {
+      EXPECT_EQ(found, nullptr) << c.rule << ": \"" << c.mention << "\" must not be an actor in: " << c.text
+                                << "\n" << Dump(coded);
+      continue;
+    }
+    ASSERT_NE(found, nullptr) << c.rule << ": no \"" << c.mention << "\" in: " << c.text << "\n" << Dump(coded);
+    EXPECT_EQ(found->code, c.code) << c.rule << ": " << c.text << "\n" << Dump(coded);
+    EXPECT_EQ(found->country, found->code.substr(0, 3)) << c.rule;
+    EXPECT_EQ(std::string(c.text).substr(found->start, found->end - found->start), found->text) << c.rule;
+  }
+}
+
+TEST(ActorRules, CoordinatedNationalities) {
+  Check({
+      {"two adjectives, one role", "Senior Hungarian and Romanian officials agreed to cooperate.", "2000-01-01",
+       "Hungarian", "HUNGOV"},
+      {"the one next to the role", "Senior Hungarian and Romanian officials agreed to cooperate.", "2000-01-01",
+       "Romanian officials", "ROUGOV"},
+      {"a list with commas", "Israeli, Jordanian and Egyptian negotiators met in Cairo.", "2000-01-01", "Jordanian",
+       "JORGOV"},
+      {"a list with commas, first", "Israeli, Jordanian and Egyptian negotiators met in Cairo.", "2000-01-01",
+       "Israeli", "ISRGOV"},
+      {"or", "No Russian or Ukrainian troops were seen near the border.", "2022-01-10", "Russian", "RUSMIL"},
+      {"the sides of a negotiation", "The Turkish and Greek sides agreed to share information.", "2000-01-01",
+       "Turkish", "TURGOV"},
+      {"a side of a border is a place", "Shells fell on the Syrian side of the border.", "2000-01-01",
+       "Syrian side", ""},
+      {"a country before is no nationality", "Iran and Russian officials signed the deal.", "2020-01-01", "Iran",
+       "IRN"},
+      {"an adjective not in a list stays alone", "The Russian language and Ukrainian officials were discussed.",
+       "2020-01-01", "Russian", ""},
+  });
+}
+
+TEST(ActorRules, RoleOfANamedCountry) {
+  Check({
+      {"not the last president named", "Putin offered to negotiate with the president of Armenia.", "2000-01-01",
+       "president of Armenia", "ARMGOV"},
+      {"the foreign minister of X", "Lavrov met the foreign minister of Italy. Putin later met the president of Italy.",
+       "2020-02-01", "president of Italy", "ITAGOV"},
+      {"Wikinews 2019-05-21",
+       "He was awarded the Most Brilliant Order of the Sun, first class — a high national honor conferred by the "
+       "president of Namibia — in 2014.",
+       "2019-05-21", "president of Namibia", "NAMGOV"},
+      {"institution in a country", "Authorities in Croatia cracked down on Serbian nationalists.", "2000-01-01",
+       "Authorities in Croatia", "HRVGOV"},
+      {"court in a country", "A court in Guyana has issued arrest warrants for two Brazilian men.", "2008-08-06",
+       "court in Guyana", "GUYJUD"},
+      {"government in a capital", "Talks with the government in Kabul broke down.", "2019-09-08",
+       "government in Kabul", "AFGGOV"},
+      {"officials in a capital may be foreign", "Officials in Baghdad declined to comment.", "2020-01-05",
+       "Officials in Baghdad", ""},
+  });
+}
+
+TEST(ActorRules, DatesAfterANameAreNotPartOfIt) {
+  Check({
+      {"country, weekday", "Israel Friday reimposed blockades in the West Bank.", "2000-01-01", "Israel", "ISR"},
+      {"capital, weekday", "Washington Tuesday rejected the offer.", "2020-01-01", "Washington", "USAGOV"},
+      {"a longer name still is one", "The Washington Post reported it.", "2020-01-01", "Washington", ""},
+  });
+}
+
+TEST(ActorRules, HyphenatedCompounds) {
+  Check({
+      {"adjective-led + agent", "Vietnamese-led forces launched artillery fire against the camps.", "1985-01-01",
+       "Vietnamese-led forces", "VNMMIL"},
+      {"adjective-backed + agent", "Russian-backed rebels shelled the airport.", "2015-01-20",
+       "Russian-backed rebels", "RUSREB"},
+      {"Wikinews 2019-11-10: dotted name split by the tokenizer",
+       "The current government of Iraq was established in 2003 after a U.S.-led coalition ousted Saddam Hussein.",
+       "2019-11-10", "U.S.-led", "USA"},
+      {"Wikinews 2020-01-05",
+       "al-Muhandis was the deputy commander of the Popular Mobilization Forces (PMF), an Iranian-backed militia.",
+       "2020-01-05", "Iranian-backed militia", "IRNUAF"},
+      {"pro- is no sponsor", "Pro-Russia rebels attacked the airport.", "2015-01-20", "Pro-Russia rebels", ""},
+      {"occupied is no role", "Settlers moved into the Israeli-occupied West Bank.", "2015-01-20",
+       "Israeli-occupied", ""},
+      {"a lower-case word is no name", "The state-backed militias withdrew.", "2015-01-20", "state-backed militias",
+       ""},
+  });
+}
+
+TEST(ActorRules, EthnicMinoritiesTakeTheirCountryOfResidence) {
+  Check({
+      {"object, country named after", "Serb forces killed three ethnic Albanians in southern Serbia.",
+       "2000-01-01", "Albanians", "SRB"},
+      {"subject, possessive country", "Ethnic Albanians vowed to fight on near Macedonia's border.", "2001-05-01",
+       "Albanians", "MKD"},
+      {"with a role", "Ethnic Albanian guerrillas operating in Macedonia have been demobilized.", "2001-09-01",
+       "Albanian guerrillas", "MKDREB"},
+      {"no other country: their own", "Ethnic Albanians protested on Sunday.", "2001-05-01", "Albanians", "ALB"},
+      {"without ethnic: the state", "Albanians protested in Macedonia on Sunday.", "2001-05-01", "Albanians", "ALB"},
+  });
+}
+
+TEST(ActorRules, CountriesActedOnAfterAPreposition) {
+  Check({
+      {"fired ... at", "Barack Obama fired anti-aircraft batteries at Russia this week.", "2015-01-01", "Russia",
+       "RUS"},
+      {"fired ... into", "Hamas fired rockets into Israel overnight.", "2014-07-10", "Israel", "ISR"},
+      {"refuge in", "Some 800,000 Iraqi Kurds sought refuge in Germany last month.", "1991-05-01", "Germany",
+       "DEU"},
+      {"asylum in", "The dissident was granted asylum in Sweden.", "2019-05-01", "Sweden", "SWE"},
+      {"talks in stay a place", "Talks were held in Germany last month.", "2019-05-01", "Germany", ""},
+      {"shot at a rally in", "He was shot at a rally in Moscow.", "2019-05-01", "Moscow", ""},
+      {"another clause between", "Troops fired on protesters, and fighting continued in Syria.", "2019-05-01",
+       "Syria", ""},
+  });
+}
+
+TEST(ActorRules, NationalityBeforeAModifiedEventNoun) {
+  Check({
+      {"peace plan", "Ivory Coast rebels rejected a Senegalese peace plan.", "2002-12-01", "Senegalese", "SEN"},
+      {"air strikes", "Hamas condemned the Israeli air strikes.", "2014-07-10", "Israeli", "ISR"},
+      {"not an event noun", "She joined the Russian peace movement.", "2014-07-10", "Russian", ""},
+  });
+}
+
+TEST(ActorRules, GenericActorsTakeTheCountryTheSentenceIsSetIn) {
+  Check({
+      {"places in one country", "Insurgents bombarded a government-held part of Syria's second city Aleppo.",
+       "2014-01-01", "Insurgents", "SYRINS"},
+      {"Wikinews 2019-07-23",
+       "Early Saturday morning, somewhat after midnight, police in Clairton, Pennsylvania, in the eastern United "
+       "States, responded to multiple reports of a shooting at a graduation party.",
+       "2019-07-23", "police", "USACOP"},
+      {"a foreign actor makes it unclear", "Police arrested two Russians in London.", "2019-01-01", "Police", ""},
+      {"no place: never guessed", "The government expressed appreciation for China's assistance.", "2019-01-01",
+       "government", ""},
+      {"no place at all", "Police said the suspect fled.", "2019-01-01", "Police", ""},
+  });
+}
+
+// The word tests alone.
+TEST(ActorRules, WordTests) {
+  struct Compound {
+    const char* norm;
+    size_t prefix;
+  };
+  for (const Compound& c : std::vector<Compound>{{"vietnamese-led", 10}, {"russian-backed", 7}, {"saudi-sponsored", 5},
+                                                 {"israeli-occupied", 0}, {"led", 0}, {"-led", 0}, {"pro-russia", 0},
+                                                 {"full-scale", 0}, {"al-qaeda-led", 8}}) {
+    EXPECT_EQ(rules::CompoundPrefix(c.norm), c.prefix) << c.norm;
+  }
+  struct Suffix {
+    const char* text;
+    size_t hyphen;
+    bool expected;
+  };
+  for (const Suffix& c : std::vector<Suffix>{{"U.S.-led coalition", 4, true}, {"U.S.-led", 4, true},
+                                             {"U.S.-Mexican border", 4, false}, {"U.S.-ledger", 4, false},
+                                             {"U.S. led", 4, false}}) {
+    EXPECT_EQ(rules::CompoundSuffixAt(c.text, c.hyphen), c.expected) << c.text;
+  }
+  EXPECT_TRUE(rules::MarksMinority("ethnic", ""));
+  EXPECT_FALSE(rules::MarksMinority("the", "officials"));
+  EXPECT_TRUE(rules::IsLocalInstitution("authorities"));
+  EXPECT_FALSE(rules::IsLocalInstitution("officials"));
+  EXPECT_TRUE(rules::IsGenericActor("police"));
+  EXPECT_FALSE(rules::IsGenericActor("troops"));
+}
+
+TEST(ActorRules, ActedOnAfterLooksOnlyInItsClause) {
+  struct Prep {
+    const char* text;
+    const char* prep;  // the preposition looked at (its first occurrence)
+    bool expected;
+  };
+  for (const Prep& c : std::vector<Prep>{{"They fired two rockets at Israel.", "at", true},
+                                         {"They sought refuge in Germany.", "in", true},
+                                         {"They met in Germany.", "in", false},
+                                         {"They fired, then met at Geneva.", "at", false},
+                                         {"At Geneva they fired.", "at", false},
+                                         {"They fired on the crowd for a long time at night at Geneva.", "at",
+                                          false}}) {
+    const TextLayer layer = text::Segment(c.text);
+    uint32_t prep = 0;
+    while (prep < layer.tokens.size() && layer.tokens[prep].norm != c.prep) ++prep;
+    ASSERT_LT(prep, layer.tokens.size()) << c.text;
+    EXPECT_EQ(rules::ActedOnAfter(layer.tokens, 0, prep), c.expected) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace parley::extract
