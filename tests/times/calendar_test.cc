@@ -40,6 +40,10 @@ TEST(Calendar, YearForMonthDay) {
       {"1989-11-20", 12, 15, Direction::kPast, 1989},
       {"2025-01-03", 12, 0, Direction::kPast, 2024},
       {"2025-12-20", 1, 0, Direction::kFuture, 2026},
+      // A month alone keeps the tense unless the other side is within weeks.
+      {"1989-10-27", 1, 0, Direction::kPast, 1989},
+      {"1989-11-27", 12, 0, Direction::kPast, 1989},
+      {"1989-03-01", 12, 0, Direction::kFuture, 1989},
       // Leap days go to a leap year.
       {"2025-03-10", 2, 29, Direction::kPast, 2024},
       {"2025-03-10", 2, 29, Direction::kFuture, 2028},

@@ -155,13 +155,18 @@ int YearForMonthDay(Day anchor, int month, int day, Direction dir) {
     if (dist >= 0 && dist < future_distance) future_distance = dist, future = candidate;
   }
   // The tense decides unless the other side is much nearer: "said the dividend is payable
-  // Dec. 15" in late November means the coming December.
-  constexpr long kOtherSideWeight = 3;
+  // Dec. 15" in late November means the coming December. A month named alone is a wider
+  // target: "was sold in January" in late October is the January past, not the next one two
+  // months away, so the other side needs to be within weeks.
+  constexpr long kOtherSideWeight = 3, kMonthReach = 45;
+  const auto other_side = [&](long other, long own) {
+    return kOtherSideWeight * other < own && (day > 0 || other <= kMonthReach);
+  };
   switch (dir) {
     case Direction::kPast:
-      return kOtherSideWeight * future_distance < past_distance ? future : past;
+      return other_side(future_distance, past_distance) ? future : past;
     case Direction::kFuture:
-      return kOtherSideWeight * past_distance < future_distance ? past : future;
+      return other_side(past_distance, future_distance) ? past : future;
     case Direction::kNearest:
       break;
   }

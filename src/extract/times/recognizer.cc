@@ -17,8 +17,28 @@ Recognizer::Recognizer(std::string_view text, const std::vector<Token>& tokens, 
 // The tense a token signals, if any. A participle after "be" or "to" ("will be held", "is to
 // be signed") belongs to the tense of its auxiliary; "to be" looks ahead.
 std::optional<Direction> Recognizer::CueAt(uint32_t i) const {
+  // Most words are no cue at all: one bit test on their key (a cue is one of time_words' cues,
+  // a word in -ed, "to" or "set").
+  if (!MayBeTenseCue(tokens_[i])) return std::nullopt;
   const std::string& w = tokens_[i].norm;
   const int cue = TenseCueOf(w);
+  // "Until Thursday, they had not called him": opening its clause, "until" leaves the tense to
+  // the verb that follows; after a verb ("has until Friday to leave") it looks ahead.
+  if (w == "until" && (i == first_ || tokens_[i - 1].norm == "," || IsCapitalized(i)))
+    return std::nullopt;
+  // "plans to visit" looks ahead; "vacation plans" and "the plan" are nouns with no tense.
+  if ((w == "plans" || w == "plan") && Norm(i + 1) != "to") return std::nullopt;
+  // A capitalized word in -ed inside a sentence is a name ("the United States"), no past form.
+  if (cue < 0 && i > first_ && IsCapitalized(i) && w.size() > 4 && w.ends_with("ed"))
+    return std::nullopt;
+  // After a determiner or an adverb a word in -ed is an adjective ("a still unspecified date",
+  // "the reduced dividend"): the verb of the clause gives the tense.
+  if (cue < 0 && i > first_ && w.size() > 4 && w.ends_with("ed")) {
+    const std::string& before = tokens_[i - 1].norm;
+    if (before == "a" || before == "an" || before == "the" || before == "its" ||
+        before == "their" || before == "still" || (before.size() > 4 && before.ends_with("ly")))
+      return std::nullopt;
+  }
   // A plan told in the past tense ("was due to expire Friday", "had been scheduled for
   // Monday") is over by the time of writing.
   if (cue > 0 && i > first_ && (w == "due" || w == "scheduled" || w == "planned")) {
@@ -26,6 +46,15 @@ std::optional<Direction> Recognizer::CueAt(uint32_t i) const {
     const std::string& before = tokens_[i - 1].norm;
     const bool had_been = before == "been" && i - 1 > first_ && tokens_[i - 2].norm == "had";
     if (before == "was" || before == "were" || before == "had" || had_been) return Direction::kPast;
+  }
+  // "planned to leave", "is planned" look ahead; as an adjective ("a hastily planned trip", "a
+  // service planned at the university") it leaves the tense to the main verb.
+  if (w == "planned" && i > first_) {
+    const std::string& before = tokens_[i - 1].norm;
+    const std::string_view after = Norm(i + 1);
+    if (before == "the" || before == "a" || before == "an" || before.ends_with("ly") ||
+        after == "at" || after == "by" || after == "in")
+      return std::nullopt;
   }
   if (cue > 0 || (w == "to" && i + 1 < end_ && tokens_[i + 1].norm == "be")) return Direction::kFuture;
   // "is set to", "set for Friday" and "is to resume" look ahead; "set Friday as the deadline"
@@ -63,16 +92,29 @@ bool Recognizer::Adjacent(uint32_t a, uint32_t b) const {
 }
 
 bool Recognizer::MatchAt(uint32_t i, bool strong_here, bool strong_ahead, Found* out) const {
-  if (!strong_here && (!strong_ahead || TriggerOf(Norm(i)) != 1)) return false;
+  if (!strong_here &&
+      (!strong_ahead || !MayBeWeakTrigger(tokens_[i]) || TriggerOf(Norm(i)) != 1))
+    return false;
   *out = Found{};
   // Only the words MatchLimit and MatchModified begin with can leave a failed attempt in *out.
   const std::string_view w = Norm(i);
   if (w == "within" || w == "the" || w == "early" || w == "late" || w == "earlier" || w == "later" ||
       w == "mid") {
-    if (MatchLimit(i, out) || MatchModified(i, out)) return true;
+    if (MatchLimit(i, out) || MatchModified(i, out)) return !IsQuotedTitle(*out);
     *out = Found{};
   }
-  return MatchCore(i, out);
+  return MatchCore(i, out) && !IsQuotedTitle(*out);
+}
+
+// ABC's "This Week", CBS's "60 Minutes": words of two or more, all capitalized, right after a
+// quote mark, name a programme or a book, not a time ("Last week we ..." keeps its lower case).
+bool Recognizer::IsQuotedTitle(const Found& f) const {
+  if (f.end < f.first + 2 || f.first <= first_ || tokens_[f.first - 1].kind != TokenKind::kQuote)
+    return false;
+  for (uint32_t k = f.first; k < f.end; ++k) {
+    if (tokens_[k].kind == TokenKind::kWord && !IsCapitalized(k)) return false;
+  }
+  return true;
 }
 
 bool Recognizer::MatchCore(uint32_t i, Found* out) const {
@@ -80,7 +122,8 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
     // Most numbers count things ("5 people"): a time needs a year's shape, a separator
     // ("10:35", "7/29"), letters ("27th", "1990s", "5pm") or a time word or link after it.
     const std::string_view w = Norm(i), next = Norm(i + 1);
-    const bool shaped = w.size() == 4 || w.find_first_not_of("0123456789") != std::string_view::npos;
+    const bool shaped =
+        w.size() == 4 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!shaped && !IsStrongTrigger(next) && !LinksCountToTime(next)) return false;
     // Only the patterns that can begin with a number.
     return MatchNumericDate(i, out) || MatchDayFirst(i, out) || MatchCount(i, out) ||
@@ -93,7 +136,8 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
   if (w == "the") {
     return MatchAnaphoric(i, out) || MatchDeictic(i, out) || MatchWord(i, out) ||
            MatchQuarter(i, out) || MatchSeason(i, out) || MatchYearAgo(i, out) ||
-           MatchTheUnit(i, false, out) || MatchCount(i, out) || MatchVagueDuration(i, out);
+           MatchTheUnit(i, false, out) || MatchCount(i, out) || MatchVagueDuration(i, out) ||
+           MatchYear(i, out);
   }
   if (w == "a" || w == "an") return MatchCount(i, out);
   if (w == "that") return MatchAnaphoric(i, out);
@@ -101,6 +145,15 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
   // condition the pattern itself would test first). MatchTheUnit needs "the".
   const WordFacts f = FactsOf(w);
   const bool digit = !w.empty() && w[0] >= '0' && w[0] <= '9';
+  // A month, weekday or unit name with no count, ordinal or hyphen in it ("may", "day",
+  // "years", "Friday") begins only its own class's pattern: none of the other patterns reads
+  // such a word at its start, and most of these words fail ("may" the verb, "day" alone), so
+  // they skip the ten lookups that would only fail again.
+  if (f.count < 0 && f.ordinal < 0 && !f.hyphen && !digit &&
+      (f.month > 0 || f.weekday > 0 || f.unit)) {
+    return (f.weekday > 0 && MatchWeekday(i, out)) || (f.month > 0 && MatchMonthFirst(i, out)) ||
+           (f.unit && MatchVagueDuration(i, out));
+  }
   const bool counts = f.count >= 0 || f.hyphen || digit || w == "between" || w == "few" ||
                       w == "several" || w == "many";
   return (f.weekday > 0 && MatchWeekday(i, out)) ||

@@ -67,6 +67,7 @@ class Recognizer {
     return i >= first_ && i < end_ ? std::string_view(tokens_[i].norm) : std::string_view();
   }
   bool IsCapitalized(uint32_t i) const;
+  bool IsQuotedTitle(const Found& f) const;  // "This Week", a programme's name
   bool Adjacent(uint32_t a, uint32_t b) const;  // no space between tokens a and b
 
   bool MatchCore(uint32_t i, Found* out) const;

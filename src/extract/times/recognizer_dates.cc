@@ -169,7 +169,10 @@ bool Recognizer::MatchWeekday(uint32_t i, Found* out) const {
   }
   out->first = i;
   if (anchor_) {
-    SetDay(WeekdayFrom(*anchor_, wd, DirectionAt(i)), out);
+    // "Wednesday's ruling": news names by its day an event already told, whatever the tense of
+    // the clause around it ("would look for ways to get around Wednesday's ruling").
+    const Direction dir = Norm(j) == "'s" ? Direction::kPast : DirectionAt(i);
+    SetDay(WeekdayFrom(*anchor_, wd, dir), out);
     out->relative = true;
   } else {
     out->type = "DATE";
@@ -245,6 +248,16 @@ bool Recognizer::MatchDayFirst(uint32_t i, Found* out) const {
 bool Recognizer::MatchYear(uint32_t i, Found* out) const {
   std::string_view w = Norm(i);
   uint32_t j = i;
+  if (const int decade = w == "the" ? DecadeWordOf(Norm(i + 1)) : -1; decade > 0) {
+    // "the nineties": the last such decade begun by the anchor's year ("in his nineties",
+    // an age, has no "the").
+    const int year = anchor_ ? YearOf(*anchor_) : 1999;
+    int start = year / 100 * 100 + decade * 10;
+    if (start > year) start -= 100;
+    out->type = "DATE", out->value = FormatYear(start).substr(0, 3);
+    out->first = i, out->end = i + 2;
+    return true;
+  }
   if (w == "fiscal") {
     ++j;
     if (Norm(j) == "year") ++j;
@@ -252,8 +265,10 @@ bool Recognizer::MatchYear(uint32_t i, Found* out) const {
   if (w == "between" || w == "from") ++j;
   w = Norm(j);
   if (w.size() == 5 && w.back() == 's' && IsDigits(w.substr(0, 4)) && w[3] == '0') {
+    // TIMEX3 writes a decade as its first three digits ("the 1990s": 199), as TimeML's
+    // guidelines and TimeBank do, and as "the last decade" comes out.
     out->type = "DATE";
-    out->value = std::string(w.substr(0, 3)) + "X";
+    out->value = std::string(w.substr(0, 3));
     out->first = i;
     out->end = j + 1;
     return true;
@@ -304,6 +319,12 @@ bool Recognizer::MatchQuarter(uint32_t i, Found* out) const {
   }
   int q = -1;
   bool half = false;
+  if (year > 0 && w == "period" && memory_ != nullptr && memory_->quarter > 0) {
+    // "the 1988 period" in a report on a quarter: that quarter of 1988.
+    out->type = "DATE", out->value = FormatYear(year) + "-Q" + std::to_string(memory_->quarter);
+    out->first = i, out->end = j + 1;
+    return true;
+  }
   if (w.size() > 8 && w.substr(w.size() - 8) == "-quarter") {
     q = OrdinalOf(w.substr(0, w.size() - 8));
     ++j;
@@ -329,6 +350,13 @@ bool Recognizer::MatchQuarter(uint32_t i, Found* out) const {
   if (!anchor_ && year < 0) {
     out->value = half ? "XXXX-H" + std::to_string(q) : "XXXX-Q" + std::to_string(q);
     return true;
+  }
+  Found end_date;
+  if (q == 0 && year < 0 && (Norm(j) == "ended" || Norm(j) == "ending") &&
+      MatchMonthFirst(j + 1, &end_date) && end_date.day) {
+    // "the quarter ended July 31": the calendar quarter holding most of its three months.
+    q = (MonthOf(*end_date.day) + 10) % 12 / 3 + 1;
+    year = YearOf(*end_date.day) - (MonthOf(*end_date.day) == 1 ? 1 : 0);
   }
   if (q == 0) {
     // The last quarter that ended, as in earnings reports.
@@ -377,6 +405,8 @@ bool Recognizer::QuarterOfYear(uint32_t j, int year, Found* out) const {
 // "summer 2024", "the summer of 2024", "the summer" (this, last, next: see MatchDeictic).
 bool Recognizer::MatchSeason(uint32_t i, Found* out) const {
   uint32_t j = Norm(i) == "the" ? i + 1 : i;
+  // "the early summer": TimeML keeps the modifier and the value of the season.
+  if (j > i && (Norm(j) == "early" || Norm(j) == "late" || Norm(j) == "mid")) ++j;
   const std::string_view season = SeasonOf(Norm(j));
   if (season.empty()) return false;
   uint32_t k = Norm(j + 1) == "of" ? j + 2 : j + 1;
@@ -415,6 +445,8 @@ bool Recognizer::MatchHoliday(uint32_t i, Found* out) const {
   } else if (w == "thanksgiving" && IsCapitalized(i)) {
     month = 11;
     if (Norm(i + 1) == "day") ++end;
+  } else if (w == "election" && IsCapitalized(i) && Norm(i + 1) == "day" && IsCapitalized(i + 1)) {
+    month = 11, day = -2, end = i + 2;  // U.S. Election Day: the Tuesday after Nov. 1
   } else {
     return false;
   }
@@ -424,7 +456,7 @@ bool Recognizer::MatchHoliday(uint32_t i, Found* out) const {
   if (year > 0) {
     ++out->end;
   } else if (anchor_) {
-    year = YearForMonthDay(*anchor_, month, day == 0 ? 28 : day, DirectionAt(i));
+    year = YearForMonthDay(*anchor_, month, day <= 0 ? 28 : day, DirectionAt(i));
     out->relative = true;
   } else {
     return false;
@@ -432,6 +464,9 @@ bool Recognizer::MatchHoliday(uint32_t i, Found* out) const {
   if (day == 0) {  // Thanksgiving: the fourth Thursday of November
     const Day first{date::year{year} / date::November / 1};
     day = 1 + (4 - WeekdayNumber(first) + 7) % 7 + 21;
+  } else if (day == -2) {  // Election Day: the first Tuesday from Nov. 2
+    const Day second{date::year{year} / date::November / 2};
+    day = 2 + (2 - WeekdayNumber(second) + 7) % 7;
   }
   SetDate(year, month, day, out);
   return true;

@@ -33,6 +33,32 @@ bool IsRelationWord(std::string_view w) {
          w == "from";
 }
 
+// A modal or a subject pronoun, after which "one day" is a time ahead, not a length.
+bool IsFutureSubject(std::string_view w) {
+  return w == "will" || w == "would" || w == "could" || w == "may" || w == "might" ||
+         w == "can" || w == "shall" || w == "he" || w == "she" || w == "they" || w == "we" ||
+         w == "i" || w == "you" || w == "it";
+}
+
+// Words between a count and its unit that leave the count a length of time.
+bool IsCountFiller(std::string_view w) {
+  return w == "more" || w == "additional" || w == "extra" || w == "further" || w == "trading" ||
+         w == "business" || w == "working";
+}
+
+// n and a half units, as TIMEX3 writes it ("P2Y6M", "PT5H30M"); "" where the half of the unit
+// has no exact smaller unit (months, weeks).
+std::string DurationWithHalf(int n, Unit unit) {
+  const std::string count = std::to_string(n);
+  switch (unit) {
+    case Unit::kYear: return "P" + count + "Y6M";
+    case Unit::kDay: return "P" + count + "DT12H";
+    case Unit::kHour: return "PT" + count + "H30M";
+    case Unit::kMinute: return "PT" + count + "M30S";
+    default: return "";
+  }
+}
+
 bool IsTimeZone(std::string_view w) {
   return w == "est" || w == "edt" || w == "cst" || w == "cdt" || w == "mst" || w == "mdt" ||
          w == "pst" || w == "pdt" || w == "gmt" || w == "utc" || w == "bst" || w == "cet";
@@ -96,6 +122,8 @@ bool Recognizer::MatchDeictic(uint32_t i, Found* out) const {
 }
 
 bool Recognizer::MatchDeicticUnit(uint32_t i, uint32_t k, int shift, Found* out) const {
+  // "this fiscal year", "the current fiscal year": TimeML dates it as the calendar year.
+  if (Norm(k) == "fiscal" && Norm(k + 1) == "year") ++k;
   bool plural = false;
   const auto unit = UnitOf(Norm(k), &plural);
   const std::string_view part = PartOfDayOf(Norm(k));
@@ -110,8 +138,13 @@ bool Recognizer::MatchDeicticUnit(uint32_t i, uint32_t k, int shift, Found* out)
   if (!unit || plural || *unit <= Unit::kDay) return false;
   out->first = i, out->end = k + 1;
   out->type = "DATE";
+  if (Norm(i) == "the" && Norm(i + 1) == "past" && *unit == Unit::kYear && anchor_) {
+    // "over the past year": TimeML dates it as the year before the anchor's.
+    out->value = ShiftedValue(*unit, -1, out);
+    return true;
+  }
   if (Norm(i) == "the" && Norm(i + 1) == "past") {
-    out->type = "DURATION";  // "the past year": the year up to now
+    out->type = "DURATION";  // "the past decade": the length up to now
     out->value = DurationValue(1, *unit);
     return true;
   }
@@ -140,17 +173,24 @@ bool Recognizer::MatchDeicticName(uint32_t i, uint32_t k, int shift, Found* out)
     return true;
   }
   int month = MonthOf(w);
+  if (month > 0 && !IsCapitalized(k)) month = -1;  // "this march" through the city: a noun
   std::string_view season = SeasonOf(w);
   if (month < 0 && season.empty()) return false;
   const bool is_season = month < 0;
   if (is_season) month = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 12;
-  int year = YearForMonthDay(*anchor_, month, 0, dir);
+  // "this summer", "this March": of the anchor's year, whichever side of the anchor it lies.
+  int year = shift == 0 ? YearOf(*anchor_) : YearForMonthDay(*anchor_, month, 0, dir);
   // "last November" in November means a year ago; "next July" in July a year ahead.
   const int anchor_index = YearOf(*anchor_) * 12 + MonthOf(*anchor_);
   const int index = year * 12 + month;
   const int span = is_season ? 3 : 1;
   if (shift < 0 && anchor_index < index + span) --year;
   if (shift > 0 && anchor_index >= index) ++year;
+  if (const int day = is_season ? -1 : DayNumberAt(k + 1); day > 0) {
+    SetDate(year, month, day, out);  // "last Oct. 23": that day of the month named
+    out->end = k + 2;
+    return true;
+  }
   out->type = "DATE";
   out->value = is_season ? FormatYear(year) + "-" + std::string(season) : FormatMonth(year, month);
   return true;
@@ -158,6 +198,10 @@ bool Recognizer::MatchDeicticName(uint32_t i, uint32_t k, int shift, Found* out)
 
 void DocMemory::Remember(const Found& f) {
   const std::string& v = f.value;
+  // An earnings report turning from its quarter to "the nine months" or "the first half"
+  // compares those with the year before: "a year earlier" there is a year, not the quarter.
+  if ((f.type == "DURATION" && (v == "P6M" || v == "P9M")) || v.ends_with("-H1") || v.ends_with("-H2"))
+    quarter = 0;
   if (f.type != "DATE" || v.size() < 4 || !IsDigits(std::string_view(v).substr(0, 4))) return;
   year = ToInt(std::string_view(v).substr(0, 4));
   month = v.size() >= 7 && v[4] == '-' && IsDigits(std::string_view(v).substr(5, 2))
@@ -257,6 +301,8 @@ uint32_t Recognizer::ReadCount(uint32_t j, int* lo, int* hi) const {
     next = w == "a" ? j + 2 : j + 1;
   } else if (w == "a" && Norm(j + 1) == "couple" && Norm(j + 2) == "of") {
     a = b = 2, next = j + 3;
+  } else if (w == "couple" && Norm(j + 1) == "of" && j > first_ && ShiftOf(Norm(j - 1)) != 99) {
+    a = b = 2, next = j + 2;  // "the next couple of years"
   } else {
     a = b = CountOf(w);
     if (a < 0) return 0;
@@ -275,8 +321,18 @@ uint32_t Recognizer::ReadCount(uint32_t j, int* lo, int* hi) const {
 bool Recognizer::MatchCount(uint32_t i, Found* out) const {
   const uint32_t j = Norm(i) == "the" ? i + 1 : i;
   int lo, hi;
-  const uint32_t k = ReadCount(j, &lo, &hi);
+  if (Norm(i) == "one" && Norm(i + 1) == "day" && i > first_ && IsFutureSubject(Norm(i - 1))) {
+    // "Islam will one day be ...", "the hope he one day follows": some time ahead, no length.
+    out->first = i, out->end = i + 2, out->type = "DATE", out->value = "FUTURE_REF";
+    return true;
+  }
+  uint32_t k = ReadCount(j, &lo, &hi);
   if (k == 0 || hi >= 1000) return false;
+  // "5 1/2 hours": a half more of the unit.
+  const bool half = lo >= 0 && lo == hi && Norm(k) == "1/2";
+  if (half) ++k;
+  // "two more weeks", "an additional year", "eight trading days": the unit comes one word later.
+  if (IsCountFiller(Norm(k)) && UnitOf(Norm(k + 1))) ++k;
   bool plural = false;
   const auto unit = UnitOf(Norm(k), &plural);
   if (!unit || (plural && lo == 1 && Norm(j) != "1")) return false;
@@ -300,7 +356,14 @@ bool Recognizer::MatchCount(uint32_t i, Found* out) const {
   if (*unit == Unit::kSecond && !plural && k + 1 < end_ && tokens_[k + 1].kind == TokenKind::kWord &&
       after != "ago" && after != "later" && after != "earlier" && after != "after" && after != "before")
     return false;
-  return MatchCountTail(i, k + 1, lo, hi, *unit, out);
+  if (!MatchCountTail(i, k + 1, lo, hi, *unit, out)) return false;
+  // "a minute and a half", "2 1/2 years": TIMEX3 writes the half in the next smaller unit.
+  const bool and_a_half = Norm(k + 1) == "and" && Norm(k + 2) == "a" && Norm(k + 3) == "half";
+  if (out->type == "DURATION" && out->end == k + 1 && (half || and_a_half)) {
+    const std::string value = DurationWithHalf(lo, *unit);
+    if (!value.empty()) out->value = value, out->end = and_a_half ? k + 4 : k + 1;
+  }
+  return true;
 }
 
 bool Recognizer::MatchCountTail(uint32_t i, uint32_t j, int lo, int hi, Unit unit,
@@ -423,12 +486,13 @@ bool Recognizer::MatchAdjectiveDuration(uint32_t i, Found* out) const {
   int n = -1;
   std::optional<Unit> unit;
   uint32_t end = i + 1;
+  bool some = false;  // a plural unit with no count
   const size_t dash = w.rfind('-');
   if (dash != std::string_view::npos && i < end_ && tokens_[i].kind == TokenKind::kWord) {
     std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
     if (tail == "long" || tail == "old") {
       if (tail == "old") return false;
-      unit = UnitOf(head), n = 1;
+      unit = UnitOf(head, &some), n = some ? -1 : 1;  // "decades-long": some decades
     } else {
       n = CountOf(head), unit = UnitOf(tail);
     }
@@ -436,7 +500,7 @@ bool Recognizer::MatchAdjectiveDuration(uint32_t i, Found* out) const {
     n = ToInt(w), unit = UnitOf(Norm(i + 2)), end = i + 3;
     if (Norm(i + 3) == "-" && Norm(i + 4) == "old") return false;
   }
-  if (n < 1 || !unit) return false;
+  if ((n < 1 && !some) || !unit) return false;
   if (*unit == Unit::kQuarter && Norm(end) == "of") return false;  // "three-quarters of"
   out->first = i;
   out->end = end;
@@ -533,6 +597,14 @@ bool Recognizer::MatchTimeOfDay(uint32_t i, Found* out) const {
     out->value = FormatDay(*day.day) + out->value.substr(out->value.find('T'));
     out->end = day.end;
     out->time_of_day = false;
+  } else if (day_at > end || Norm(day_at) == ",") {
+    // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6": the zone ties the date to the time.
+    if (Norm(day_at) == ",") ++day_at;
+    if (MatchMonthFirst(day_at, &day) && day.day) {
+      out->value = FormatDay(*day.day) + out->value.substr(out->value.find('T'));
+      out->end = day.end;
+      out->time_of_day = false;
+    }
   }
   return true;
 }

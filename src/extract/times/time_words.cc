@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "util/word_filter.h"
+#include "util/hash.h"
 
 namespace parley::extract::times {
 namespace {
@@ -96,7 +96,8 @@ constexpr std::string_view kStrongTriggers[] = {
     "recently", "lately", "current", "future", "recent", "past", "noon", "midday", "midnight",
     "christmas", "halloween", "thanksgiving", "year-earlier", "year-ago", "overnight", "daily",
     "nightly", "weekly", "monthly", "yearly", "hourly", "spring", "summer", "fall", "autumn",
-    "winter", "morning", "afternoon", "evening", "night"};
+    "winter", "morning", "afternoon", "evening", "night", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties"};
 
 // Words that begin an expression only before a time word ("last week", "the end of May").
 constexpr std::string_view kWeakTriggers[] = {
@@ -104,7 +105,7 @@ constexpr std::string_view kWeakTriggers[] = {
     "upcoming", "preceding", "present", "early", "late", "earlier", "later", "mid", "within",
     "between", "from", "fiscal", "every", "each", "twice", "once", "new", "few", "several",
     "many", "couple", "near", "end", "beginning", "start", "middle", "rest", "comparable",
-    "same", "latest", "full", "whole", "entire"};
+    "same", "latest", "full", "whole", "entire", "election"};
 
 constexpr std::string_view kFutureCues[] = {
     "will", "'ll", "shall", "won't", "expected", "expects", "scheduled", "planned", "plans",
@@ -180,25 +181,17 @@ class WordTable {
         AddHyphenHead(e.key);
     }
     for (std::string_view head : {"mid", "late", "early"}) AddHyphenHead(head);  // "late-November"
-    BuildPairShapes();
+    BuildGates();
   }
 
-  // A superset of IsStrongTrigger from the first two bytes, the length and at most a few
-  // bytes more (the byte after a one-byte norm is the string's terminating NUL): most words
-  // fail it with two table loads and no lookup. A word that passes the first test ("that" for
-  // "thu.") is tested again on its last bytes too, in a util::WordFilter of the strong
-  // words; numbers go through (their test is cheap).
-  bool MaybeStrong(std::string_view w) const {
-    const uint64_t shape =
-        shapes_[static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1])];
-    // One test turns most words away: no strong word of this length (no strong word is 16
-    // bytes or longer, so the length may wrap) and no hyphen head opens so.
-    if ((shape & (0xFFFF0000ull | uint64_t{1} << (w.size() & 15))) == 0) return false;
-    if (((shape >> (w.size() & 15)) & 1) != 0 && ((w[0] >= '0' && w[0] <= '9') || strong_.MayContain(w)))
-      return true;
-    const auto heads = static_cast<uint32_t>((shape >> 16) & 0xFFFF);
-    return heads != 0 && HyphenAfterHead(w, heads);
+  // The gates over Token::key: a bit of a 4 KB table per word, set for the keys (util::WordKey)
+  // of the words of one kind. A clear bit tells the word is certainly not one of them.
+  bool KeyMayBeStrong(const Token& t) const {
+    if (t.kind != TokenKind::kWord) return t.kind == TokenKind::kNumber;
+    return HasKey(strong_keys_, t.key);
   }
+  bool KeyMayBeWeak(uint64_t key) const { return HasKey(weak_keys_, key); }
+  bool KeyMayBeCue(uint64_t key) const { return HasKey(cue_keys_, key); }
 
   // Whether a word may be a hyphenated time word ("two-day", "mid-August", "third-quarter"):
   // a hyphen right after a head of one of the lengths in `heads` (bit n: a head of n bytes
@@ -233,7 +226,7 @@ class WordTable {
   }
 
   const WordInfo* Find(std::string_view w) const {
-    if (w.empty() || w.size() > kMaxLength || ((shapes_[Prefix(w)] >> (32 + w.size())) & 1) == 0)
+    if (w.empty() || w.size() > kMaxLength || ((entry_lengths_[ShortPair(w)] >> w.size()) & 1) == 0)
       return nullptr;
     for (size_t i = Hash(w) & kMask;; i = (i + 1) & kMask) {
       const Slot slot = slots_[i];
@@ -262,10 +255,6 @@ class WordTable {
     const char c = w[1];
     return 1u << (c >= 'a' && c <= 'z' ? c - 'a' : 26);
   }
-  static size_t Prefix(std::string_view w) {
-    const size_t second = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
-    return static_cast<size_t>(static_cast<unsigned char>(w[0])) << 8 | second;
-  }
   // Length, the first two and the last letters: enough to spread a few hundred words, and no
   // loop over the word.
   static uint32_t Hash(std::string_view w) {
@@ -290,17 +279,25 @@ class WordTable {
   std::array<Slot, kSize> slots_{};
   std::vector<Entry> entries_;
   std::array<uint32_t, 26 * (kMaxLength + 1)> strong_shapes_{};
-  // Indexed by the classes of the first two bytes (a-z, digit, other): bit n (n < 31) when a
-  // strong trigger or a number of n bytes opens so; bit 31 for longer.
-  std::array<uint32_t, 28 * 28> pair_shapes_{};
   std::array<uint32_t, 28 * 28> hyphen_heads_{};  // bit n: a hyphen head of n bytes opens so
-  // Indexed by the first two bytes themselves (byte 0 << 8 | byte 1; 0 for the second byte of
-  // a one-byte word): bits 0-15 the lengths of pair_shapes_ (wrapped at 16), bits 16-31
-  // hyphen_heads_, bit 32 + n when a word of the table of n bytes opens so (what Find tests
-  // before hashing). 512 KB, of which a text touches a few cache lines per first letter (the
-  // words that open with one letter sit side by side), and no byte classes to look up.
-  std::array<uint64_t, 65536> shapes_{};
-  util::WordFilter strong_;  // the strong words of two bytes or more
+  // Bit n when a word of the table of n bytes opens with these two bytes (ShortPair): what Find
+  // tests before hashing.
+  std::array<uint32_t, 1024> entry_lengths_{};
+  using KeyBits = std::array<uint64_t, 512>;  // bit (key mod 2^15)
+  KeyBits strong_keys_{}, weak_keys_{}, cue_keys_{};
+
+  // The first two bytes of a word, five bits each (a one-byte word pairs with 0): exact for
+  // letters, and any other byte shares an entry with a letter.
+  static size_t ShortPair(std::string_view w) {
+    return static_cast<size_t>(w[0] & 31) << 5 | static_cast<size_t>(w.size() > 1 ? w[1] & 31 : 0);
+  }
+  static bool HasKey(const KeyBits& bits, uint64_t key) {
+    return ((bits[(key >> 6) % bits.size()] >> (key & 63)) & 1) != 0;
+  }
+  static void AddKey(KeyBits* bits, std::string_view w) {
+    const uint64_t key = WordKey(w);
+    (*bits)[(key >> 6) % bits->size()] |= uint64_t{1} << (key & 63);
+  }
 
   static constexpr std::array<uint8_t, 256> kByteClass = [] {
     std::array<uint8_t, 256> classes{};
@@ -318,28 +315,15 @@ class WordTable {
     if (head.size() < 16) hyphen_heads_[PairIndex(head.data())] |= 1u << head.size();
   }
 
-  void BuildPairShapes() {
+  void BuildGates() {
     for (const auto& e : entries_) {
-      if ((e.info.flags & kStrong) && e.key.size() >= 2 && e.key.size() < 31)
-        pair_shapes_[PairIndex(e.key.data())] |= 1u << e.key.size();
+      if (e.key.size() < 32) entry_lengths_[ShortPair(e.key)] |= 1u << e.key.size();
+      if (e.info.flags & kStrong) AddKey(&strong_keys_, e.key);
+      if (e.info.flags & kWeak) AddKey(&weak_keys_, e.key);
+      if (e.info.flags & (kFuture | kPast)) AddKey(&cue_keys_, e.key);
     }
-    // Numbers of up to ten bytes, whatever follows the first digit.
-    for (size_t c1 = 0; c1 < 28; ++c1) pair_shapes_[26 * 28 + c1] |= 0x7FEu;
-    for (size_t c0 = 0; c0 < 256; ++c0) {
-      for (size_t c1 = 0; c1 < 256; ++c1) {
-        const char two[2] = {static_cast<char>(c0), static_cast<char>(c1)};
-        const size_t pair = PairIndex(two);
-        const uint32_t lengths = pair_shapes_[pair];
-        // Lengths wrap at 16 (MaybeStrong): strong words and numbers are shorter.
-        uint64_t strong = 0;
-        for (int n = 0; n < 32; ++n) strong |= ((lengths >> n) & 1u) << (n & 15);
-        shapes_[c0 << 8 | c1] |= strong | static_cast<uint64_t>(hyphen_heads_[pair] & 0xFFFFu) << 16;
-      }
-    }
-    for (const auto& e : entries_) {
-      shapes_[Prefix(e.key)] |= uint64_t{1} << (32 + e.key.size());
-      if ((e.info.flags & kStrong) && e.key.size() >= 2) strong_.Add(e.key);
-    }
+    // CueAt reads "to" and "set" too ("is to resume", "set for Friday").
+    for (std::string_view w : {"to", "set"}) AddKey(&cue_keys_, w);
   }
 };
 
@@ -377,6 +361,14 @@ int TriggerOf(std::string_view norm) {
   return HasHyphen(norm) ? 2 : 0;
 }
 
+bool MayBeWeakTrigger(const Token& t) { return Table().KeyMayBeWeak(t.key); }
+
+bool MayBeTenseCue(const Token& t) {
+  if (Table().KeyMayBeCue(t.key)) return true;
+  const std::string& w = t.norm;
+  return w.size() > 4 && w[w.size() - 2] == 'e' && w[w.size() - 1] == 'd';
+}
+
 bool IsStrongTrigger(std::string_view norm) {
   if (norm.empty()) return false;
   if (norm[0] >= '0' && norm[0] <= '9') {
@@ -391,7 +383,7 @@ bool IsStrongTrigger(std::string_view norm) {
 
 namespace {
 
-// The exact test for the few tokens MaybeStrong lets through, kept out of the loop.
+// The exact test for the few tokens the gate lets through, kept out of the loop.
 [[gnu::noinline]] bool StrongToken(const Token& t) {
   return (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && IsStrongTrigger(t.norm);
 }
@@ -405,6 +397,11 @@ bool LinksCountToTime(std::string_view next) {
 
 namespace {
 
+// A plain loop: find_first_not_of calls memchr once per byte.
+bool IsAllDigits(std::string_view w) {
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Most numbers count things ("5 people"): a number may begin a time only with a year's shape,
 // a separator or letters ("10:35", "1990s"), or before a time word or a link ("10 to 12",
 // "5 p.m."). The same test as the recognizer's, made once per number here so that the words
@@ -412,7 +409,7 @@ namespace {
 bool NumberMayBeginTime(const std::vector<Token>& tokens, uint32_t k, uint32_t end,
                         bool next_strong) {
   const std::string& w = tokens[k].norm;
-  if (w.size() == 4 || w.find_first_not_of("0123456789") != std::string::npos || next_strong)
+  if (w.size() == 4 || !IsAllDigits(w) || next_strong)
     return true;
   if (k + 1 >= end) return false;
   const std::string_view next = tokens[k + 1].norm;
@@ -423,34 +420,55 @@ bool NumberMayBeginTime(const std::vector<Token>& tokens, uint32_t k, uint32_t e
 
 }  // namespace
 
-// Forwards (the hardware prefetches the tokens that way); a number waits for the token after
-// it to be classified, since the word after it decides.
-bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end, uint8_t* out) {
+namespace {
+
+// The exact answer for a token the gate let through: a strong word, or a number that may
+// begin a time (which the token after it decides).
+[[gnu::noinline]] bool StrongAt(const std::vector<Token>& tokens, uint32_t k, uint32_t end) {
+  const Token& t = tokens[k];
+  if (!StrongToken(t)) return false;
+  if (t.kind != TokenKind::kNumber) return true;
+  const bool next_strong = k + 1 < end && StrongToken(tokens[k + 1]);
+  return NumberMayBeginTime(tokens, k, end, next_strong);
+}
+
+}  // namespace
+
+// Most tokens fail the gate on their kind and key alone. A hyphenated time word ("two-day")
+// has no fixed key: the hyphens of the text are found by memchr instead, and the tokens that
+// hold one are let through too. The tokenizer folds case byte for byte, so a hyphen of a norm
+// is a hyphen of the text.
+void GateTokens(std::string_view text, const std::vector<Token>& tokens,
+                std::vector<uint32_t>* candidates) {
+  candidates->clear();
   const WordTable& table = Table();
-  bool any = false;
-  constexpr uint32_t kNone = ~0u;
-  uint32_t number = kNone;  // a strong number token waiting for the next token
-  const Token* const data = tokens.data();  // held here: the writes to out may alias anything
-  for (uint32_t k = first; k < end; ++k) {
+  const char* const base = text.data();
+  const auto find_hyphen = [&](size_t from) {
+    const void* h = from < text.size() ? std::memchr(base + from, '-', text.size() - from) : nullptr;
+    return h != nullptr ? static_cast<size_t>(static_cast<const char*>(h) - base) : text.size();
+  };
+  size_t next_hyphen = find_hyphen(0);
+  const Token* const data = tokens.data();
+  const auto n = static_cast<uint32_t>(tokens.size());
+  for (uint32_t k = 0; k < n; ++k) {
     const Token& t = data[k];
-    const bool strong = !t.norm.empty() && table.MaybeStrong(t.norm) && StrongToken(t);
-    if (number != kNone) {
-      const bool opens = NumberMayBeginTime(tokens, number, end, strong);
-      out[number - first] = opens;
-      any |= opens;
-      number = kNone;
+    bool may = table.KeyMayBeStrong(t);
+    if (t.end > next_hyphen) [[unlikely]] {
+      may |= t.start <= next_hyphen && t.kind == TokenKind::kWord;
+      next_hyphen = find_hyphen(t.end);
     }
-    if (strong && t.kind == TokenKind::kNumber) {
-      number = k;
-      continue;
-    }
+    if (may) [[unlikely]] candidates->push_back(k);
+  }
+}
+
+bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+                std::span<const uint32_t> candidates, uint8_t* out) {
+  std::memset(out, 0, end - first);
+  bool any = false;
+  for (const uint32_t k : candidates) {
+    const bool strong = StrongAt(tokens, k, end);
     out[k - first] = strong;
     any |= strong;
-  }
-  if (number != kNone) {
-    const bool opens = NumberMayBeginTime(tokens, number, end, false);
-    out[number - first] = opens;
-    any |= opens;
   }
   return any;
 }
@@ -530,6 +548,15 @@ std::string_view PartOfDayOf(std::string_view norm) {
   return "";
 }
 
+int DecadeWordOf(std::string_view norm) {
+  static constexpr std::array<std::string_view, 8> kDecades = {
+      "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"};
+  for (size_t d = 0; d < kDecades.size(); ++d) {
+    if (norm == kDecades[d]) return static_cast<int>(d) + 2;
+  }
+  return -1;
+}
+
 std::string_view SetAdverbOf(std::string_view norm) {
   if (norm == "daily" || norm == "nightly") return "P1D";
   if (norm == "weekly") return "P1W";
@@ -555,8 +582,9 @@ std::string DurationValue(int n, Unit unit) {
     case Unit::kQuarter: letter = "Q"; break;
     case Unit::kHalf: letter = "M", scale = 6; break;
     case Unit::kYear: letter = "Y"; break;
-    case Unit::kDecade: letter = n < 0 ? "DE" : "Y", scale = 10; break;
-    case Unit::kCentury: letter = n < 0 ? "CE" : "Y", scale = 100; break;
+    // Some decades or centuries: TimeBank writes "PXY" ("decades-long") and "PXC" ("centuries").
+    case Unit::kDecade: letter = "Y", scale = 10; break;
+    case Unit::kCentury: letter = n < 0 ? "C" : "Y", scale = 100; break;
   }
   std::string value(clock ? "PT" : "P");
   value.append(n < 0 ? std::string("X") : std::to_string(n * scale));

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,8 @@ std::optional<Unit> UnitOf(std::string_view norm, bool* plural = nullptr);
 std::string_view SeasonOf(std::string_view norm);
 // "morning" -> "MO", "afternoon" -> "AF", "evening" -> "EV", "night" -> "NI"; "" otherwise.
 std::string_view PartOfDayOf(std::string_view norm);
+// The decade a word names: "twenties" -> 2 ... "nineties" -> 9; -1 otherwise.
+int DecadeWordOf(std::string_view norm);
 // "daily" -> "P1D", "weekly" -> "P1W", "annually" -> "P1Y" ...; "" otherwise.
 std::string_view SetAdverbOf(std::string_view norm);
 
@@ -52,18 +55,30 @@ WordFacts FactsOf(std::string_view norm);
 // before such a word ("the", "last", "two", "within"), 0 otherwise. The cheap test that lets
 // the recognizer skip most tokens.
 int TriggerOf(std::string_view norm);
+// False when TriggerOf(t.norm) != 1 for certain, from one bit test on the token's key.
+bool MayBeWeakTrigger(const Token& t);
 // TriggerOf(norm) == 2, answered for most ordinary words by a bit test on their first two
 // letters, without a lookup.
 bool IsStrongTrigger(std::string_view norm);
 // True for a token that links a bare count to a time after it: a range ("10 to 12", "5-7",
 // "3 or 4") or a clock suffix ("5 p.m.").
 bool LinksCountToTime(std::string_view next);
+// The tokens of a text that may be strong triggers (a superset of the exact test below), in
+// order: numbers, words whose Token::key is a strong word's, and words holding a hyphen. One
+// pass over the tokens of a document, with one bit test for most of them: the loop that runs
+// on every token of a text.
+void GateTokens(std::string_view text, const std::vector<Token>& tokens,
+                std::vector<uint32_t>* candidates);
 // IsStrongTrigger for the word and number tokens [first, end), written to out[0 .. end-first);
-// true when any is. A number counts only where it may begin a time (a year's shape, a
+// true when any is. `candidates` are GateTokens' answers within [first, end): the other
+// tokens are not strong. A number counts only where it may begin a time (a year's shape, a
 // separator or letters, or a time word or link after it: "10 to 12", "5 p.m."), so that the
-// counts of a text ("5 people") wake no matching around them. One call per sentence: the loop
-// that runs on every token of a text.
-bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end, uint8_t* out);
+// counts of a text ("5 people") wake no matching around them.
+bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+                std::span<const uint32_t> candidates, uint8_t* out);
+// False when the token is certainly none of the words the recognizer reads for tense: a tense
+// cue (TenseCueOf), a word in -ed, "to" or "set". A bit test on its key and its last bytes.
+bool MayBeTenseCue(const Token& t);
 // The tense a word signals: +1 future ("will", "expected"), -1 past ("said", "ago", a word in
 // -ed), 0 none.
 int TenseCueOf(std::string_view norm);

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 
 #include "extract/times/calendar.h"
 #include "extract/times/recognizer.h"
@@ -82,6 +83,7 @@ std::vector<Found> Scan(const SentenceScan& s, const std::vector<uint8_t>& stron
     i = std::max(f.end, i + 1);
     window = 0;
     for (uint32_t b = 0; b < 4; ++b) window |= static_cast<uint8_t>(strong(i + b) << b);
+    if (found.empty()) found.reserve(4);  // grown once, not at the 2nd and 3rd finding
     found.push_back(std::move(f));
   }
   return found;
@@ -188,16 +190,27 @@ void DateTimesOfDay(std::vector<Found>* found) {
   }
 }
 
-TimeExpr ToTimeExpr(const SentenceScan& s, uint32_t sentence_index, const Found& f) {
+// The anchor last written out: most expressions of a document share one (its date).
+struct AnchorText {
+  std::optional<Day> day;
+  std::string text;
+  const std::string& Of(Day d) {
+    if (day != d) day = d, text = times::FormatDay(d);
+    return text;
+  }
+};
+
+// Takes the strings of `f`, which is not read again.
+TimeExpr ToTimeExpr(const SentenceScan& s, uint32_t sentence_index, Found& f, AnchorText* anchors) {
   TimeExpr t;
   t.start = s.layer.tokens[f.first].start;
   t.end = s.layer.tokens[f.end - 1].end;
-  t.text = s.doc.text.substr(t.start, t.end - t.start);
+  t.text.assign(s.doc.text, t.start, t.end - t.start);
   t.sentence = sentence_index;
-  t.type = f.type;
-  t.value = f.value;
-  t.value_max = f.value_max;
-  if ((f.relative || f.limit) && f.anchor_day) t.anchor = times::FormatDay(*f.anchor_day);
+  t.type = std::move(f.type);
+  t.value = std::move(f.value);
+  t.value_max = std::move(f.value_max);
+  if ((f.relative || f.limit) && f.anchor_day) t.anchor = anchors->Of(*f.anchor_day);
   if (f.limit && f.anchor_day) {
     t.deadline = Deadline{
         times::FormatDay(times::ShiftDay(*f.anchor_day, f.limit_unit, f.limit_min)),
@@ -215,6 +228,10 @@ std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
   times::DocMemory memory;
   Account account;
   std::vector<uint8_t> strong;
+  AnchorText anchors;
+  std::vector<uint32_t> candidates;  // the tokens that may be strong triggers, in order
+  times::GateTokens(doc.text, layer.tokens, &candidates);
+  const uint32_t* next_candidate = candidates.data();
   for (uint32_t si = 0; si < layer.sentences.size(); ++si) {
     const SentenceScan s{doc, layer, layer.sentences[si], &memory};
     std::optional<Day> reference = doc_anchor;
@@ -224,15 +241,21 @@ std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
     } else {
       account.active = false;
     }
-    // Most sentences hold no time word at all: one cheap test per token skips them.
+    // Most sentences hold no time word at all: the gate let no token of theirs through.
+    const uint32_t* const gated = candidates.data() + candidates.size();
+    while (next_candidate != gated && *next_candidate < s.sentence.first_token) ++next_candidate;
+    const uint32_t* const from = next_candidate;
+    while (next_candidate != gated && *next_candidate < s.sentence.end_token) ++next_candidate;
+    if (from == next_candidate) continue;
     strong.resize(s.sentence.end_token - s.sentence.first_token);
-    if (!times::MarkStrong(layer.tokens, s.sentence.first_token, s.sentence.end_token, strong.data()))
+    if (!times::MarkStrong(layer.tokens, s.sentence.first_token, s.sentence.end_token,
+                           std::span<const uint32_t>(from, next_candidate), strong.data()))
       continue;
     std::vector<Found> found = Scan(s, strong, s.sentence.first_token, reference);
     AnchorSpeech(s, strong, reference, &found, &account);
     DateTimesOfDay(&found);
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
-    for (const Found& f : found) out.push_back(ToTimeExpr(s, si, f));
+    for (Found& f : found) out.push_back(ToTimeExpr(s, si, f, &anchors));
   }
   return out;
 }

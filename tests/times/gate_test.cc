@@ -1,0 +1,109 @@
+// The cheap gates of the time recognizer against the exact tests they stand in front of
+// (differential tests of a fast filter against the slow reference): the per-document gate over
+// Token::key and hyphens (GateTokens) must let through every token the exact test calls
+// strong, so that MarkStrong over the gated tokens marks exactly what it marks over all
+// tokens; MayBeWeakTrigger and MayBeTenseCue must never turn away a weak trigger or a tense
+// cue. Checked on crafted sentences and, when ../shared/data is present, on every token of
+// the Wikinews corpus.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "common/testing.h"
+#include "extract/times/time_words.h"
+#include "parley/ingest.h"
+#include "text/segmenter.h"
+
+namespace parley::extract::times {
+namespace {
+
+// Counts of what was checked, so that a test can tell it checked something.
+struct Checked {
+  size_t tokens = 0, strong = 0, weak = 0, cues = 0;
+};
+
+// Compares the gated MarkStrong with the ungated one for each sentence, and the key gates
+// with the exact lookups for each token; returns what it checked.
+Checked CheckText(const std::string& text) {
+  Checked c;
+  const TextLayer layer = text::Segment(text);
+  std::vector<uint32_t> gated;
+  GateTokens(text, layer.tokens, &gated);
+  for (const Sentence& s : layer.sentences) {
+    const uint32_t n = s.end_token - s.first_token;
+    std::vector<uint32_t> all(n);
+    std::iota(all.begin(), all.end(), s.first_token);
+    std::vector<uint32_t> mine;
+    for (uint32_t k : gated) {
+      if (k >= s.first_token && k < s.end_token) mine.push_back(k);
+    }
+    std::vector<uint8_t> want(n), got(n);
+    const bool any_want = MarkStrong(layer.tokens, s.first_token, s.end_token, all, want.data());
+    const bool any_got = MarkStrong(layer.tokens, s.first_token, s.end_token, mine, got.data());
+    EXPECT_EQ(any_got, any_want) << text.substr(s.start, s.end - s.start);
+    EXPECT_EQ(got, want) << text.substr(s.start, s.end - s.start);
+    for (uint8_t w : want) c.strong += w;
+  }
+  for (const Token& t : layer.tokens) {
+    ++c.tokens;
+    if (TriggerOf(t.norm) == 1) {
+      ++c.weak;
+      EXPECT_TRUE(MayBeWeakTrigger(t)) << t.norm;
+    }
+    if (TenseCueOf(t.norm) != 0 || t.norm == "to" || t.norm == "set") {
+      ++c.cues;
+      EXPECT_TRUE(MayBeTenseCue(t)) << t.norm;
+    }
+  }
+  return c;
+}
+
+struct Case {
+  const char* text;
+  size_t min_strong;  // strong triggers the sentence holds at least
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.text; }
+
+class GateTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(GateTest, GatedMarkingEqualsTheExactOne) {
+  const Checked c = CheckText(GetParam().text);
+  EXPECT_GE(c.strong, GetParam().min_strong);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Sentences, GateTest,
+    ::testing::Values(
+        Case{"Trump said Monday Russia had 10 to 12 days to end the war.", 3},
+        Case{"The two-day summit in mid-August followed a third-quarter slump.", 3},
+        Case{"Talks resumed on Feb. 27, 2025 and again on April 10 at 5 p.m.", 4},
+        Case{"In the 1990s, 250,000 people fled; 5 people died in 2016-18.", 2},
+        Case{"He may march on, the Fall collection was handed to Tues. buyers.", 1},
+        Case{"Nothing here: the minister is to resume talks set for later.", 0},
+        Case{"Twenty-five years ago, the year-earlier quarter was weak -- very weak.", 3},
+        Case{"«Yesterday» she said \"tomorrow\" – twice a week, every Monday.", 4}));
+
+TEST(GateCorpusTest, WikinewsTokensPassTheirGates) {
+  PARLEY_REQUIRE_SHARED_DATA();
+  std::ifstream in(testing::SharedDataDir() + "/wikinews/wikinews-2019-2021.jsonl");
+  ASSERT_TRUE(in.good());
+  Checked total;
+  uint64_t n = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    const Document doc = ingest::ReadJsonLine(line, "wikinews.jsonl", ++n);
+    const Checked c = CheckText(doc.text);
+    total.tokens += c.tokens, total.strong += c.strong, total.weak += c.weak, total.cues += c.cues;
+  }
+  EXPECT_GT(total.tokens, 100000u);
+  EXPECT_GT(total.strong, 1000u);
+  EXPECT_GT(total.weak, 1000u);
+  EXPECT_GT(total.cues, 1000u);
+}
+
+}  // namespace
+}  // namespace parley::extract::times
