@@ -4,11 +4,13 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
 #include "code/cameo.h"
 #include "code/inflect.h"
+#include "util/hash.h"
 
 namespace fs = std::filesystem;
 
@@ -130,14 +132,50 @@ Status ParseOptions(const std::string& options, Pattern* p) {
   return Status::Ok();
 }
 
-// The hot test of matching: is `norm` one of an element's words? Comparing the length and
-// the first byte first skips the memcmp call for almost every word that differs.
-bool HasWord(const std::vector<std::string>& words, const std::string& norm) {
-  if (norm.empty()) return std::find(words.begin(), words.end(), norm) != words.end();
-  for (const std::string& w : words) {
-    if (w.size() == norm.size() && w[0] == norm[0] && w == norm) return true;
+// Token norm == word, the sizes compared first (std::string == const char* calls strlen).
+bool Is(const Token& t, std::string_view word) { return std::string_view(t.norm) == word; }
+
+// The token's key; computed here only for tokens not made by the tokenizer (key left 0).
+uint64_t KeyOf(const Token& t) { return t.key != 0 ? t.key : WordKey(t.norm); }
+
+// The hot test of matching: is the token one of an element's words? By keys (`keys[i]` is
+// the WordKey of `words[i]`): an integer compare per word, the string compared on a key hit.
+bool HasKey(const std::vector<uint64_t>& keys, const std::vector<std::string>& words, const Token& t) {
+  const uint64_t k = KeyOf(t);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == k && words[i] == t.norm) return true;
   }
   return false;
+}
+bool HasWord(const Element& el, const Token& t) { return HasKey(el.keys, el.words, t); }
+
+// A Bloom filter of the word keys of one sentence (1,024 bits): a pattern one of whose
+// required elements has none of its words in the sentence cannot match there.
+class SentenceWords {
+ public:
+  SentenceWords(const std::vector<Token>& tokens, const Sentence& s) {
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) Set(KeyOf(tokens[t]));
+  }
+  bool MayHave(const std::vector<uint64_t>& keys) const {
+    return std::any_of(keys.begin(), keys.end(), [this](uint64_t k) { return (bits_[k >> 6 & 15] >> (k & 63) & 1) != 0; });
+  }
+
+ private:
+  void Set(uint64_t k) { bits_[k >> 6 & 15] |= uint64_t{1} << (k & 63); }
+  uint64_t bits_[16] = {};
+};
+
+bool MayMatch(const Pattern& p, const SentenceWords& words, bool has_actor) {
+  if (p.needs_actor && !has_actor) return false;
+  return std::all_of(p.required_words.begin(), p.required_words.end(),
+                     [&](uint32_t e) { return words.MayHave(p.elements[e].keys); });
+}
+
+std::vector<uint64_t> KeysOf(const std::vector<std::string>& words) {
+  std::vector<uint64_t> keys;
+  keys.reserve(words.size());
+  for (const std::string& w : words) keys.push_back(WordKey(w));
+  return keys;
 }
 
 bool HasPrefix(const std::vector<std::string>& prefixes, const std::string& norm) {
@@ -181,7 +219,7 @@ struct Matcher {
     if (ActorAt(pos) >= 0) return pos;
     for (uint32_t k = pos; k < limit && k < pos + 5; ++k) {
       if (ActorAt(k) >= 0) return k;
-      if (!Capitalized(k) && !(k > pos && tokens[k].norm == "of")) break;
+      if (!Capitalized(k) && !(k > pos && Is(tokens[k], "of"))) break;
     }
     return pos;
   }
@@ -196,7 +234,8 @@ struct Matcher {
   }
   bool IsClauseBreak(uint32_t pos) const {
     const std::string& n = tokens[pos].norm;
-    return n == ";" || n == ":" || n == "," || n == "." || tokens[pos].kind == TokenKind::kQuote;
+    return (n.size() == 1 && (n[0] == ';' || n[0] == ':' || n[0] == ',' || n[0] == '.')) ||
+           tokens[pos].kind == TokenKind::kQuote;
   }
   bool PhraseAt(const std::vector<std::string>& phrase, uint32_t at) const {
     if (at < base || at + phrase.size() > limit) return false;
@@ -237,7 +276,7 @@ struct Matcher {
     pos = SkipQuotes(pos);
     switch (el.kind) {
       case ElementKind::kWords:
-        if (pos < limit && HasWord(el.words, tokens[pos].norm)) return From(e + 1, pos + 1);
+        if (pos < limit && HasWord(el, tokens[pos])) return From(e + 1, pos + 1);
         return -1;
       case ElementKind::kNumber:
         if (pos < limit && IsNumberToken(tokens[pos])) return From(e + 1, pos + 1);
@@ -249,7 +288,7 @@ struct Matcher {
         int32_t actor = ActorAt(at);
         if (actor < 0) return -1;
         uint32_t after = actors.end_token[static_cast<size_t>(actor)];
-        if (after < limit && tokens[after].norm == "'s") ++after;  // "Trump's efforts"
+        if (after < limit && Is(tokens[after], "'s")) ++after;  // "Trump's efforts"
         int64_t end = From(e + 1, after);
         if (end >= 0) Capture(el.kind, actor);
         return end;
@@ -320,7 +359,7 @@ struct Matcher {
     const bool word = pos > base;
     switch (el.kind) {
       case ElementKind::kWords:
-        return word && HasWord(el.words, tokens[pos - 1].norm) ? Back(e, pos - 1) : -1;
+        return word && HasWord(el, tokens[pos - 1]) ? Back(e, pos - 1) : -1;
       case ElementKind::kPrefix:
         return word && HasPrefix(el.words, tokens[pos - 1].norm) ? Back(e, pos - 1) : -1;
       case ElementKind::kNumber:
@@ -382,12 +421,13 @@ bool NextWordFits(const Pattern& p, const std::vector<Token>& tokens, uint32_t t
   if (el.kind != ElementKind::kWords || el.optional) return true;
   uint32_t pos = t + 1;
   while (pos < end && tokens[pos].kind == TokenKind::kQuote) ++pos;
-  return pos < end && HasWord(el.words, tokens[pos].norm);
+  return pos < end && HasWord(el, tokens[pos]);
 }
 
-bool SentenceHas(const std::vector<Token>& tokens, const Sentence& s, const std::vector<std::string>& words) {
+bool SentenceHas(const std::vector<Token>& tokens, const Sentence& s, const std::vector<uint64_t>& keys,
+                 const std::vector<std::string>& words) {
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    if (HasWord(words, tokens[t].norm)) return true;
+    if (HasKey(keys, words, tokens[t])) return true;
   }
   return false;
 }
@@ -510,13 +550,75 @@ Status PatternSet::ParseWordSet(const std::string& raw_line, const std::string& 
 
 void PatternSet::Add(Pattern p) {
   const auto index = static_cast<uint32_t>(patterns_.size());
+  for (Element& el : p.elements) el.keys = KeysOf(el.words);
+  p.requires_keys = KeysOf(p.requires_words);
+  p.forbids_keys = KeysOf(p.forbids_words);
+  for (uint32_t e = 0; e < p.elements.size(); ++e) {
+    const Element& el = p.elements[e];
+    if (el.optional || e == p.anchor) continue;
+    if (el.kind == ElementKind::kWords) p.required_words.push_back(e);
+    if (el.kind == ElementKind::kTarget || el.kind == ElementKind::kSource || el.kind == ElementKind::kCompound)
+      p.needs_actor = true;
+  }
   if (p.discard != Discard::kNone) discards_.push_back(index);
   else
-    for (const auto& w : p.elements[p.anchor].words) {
-      by_anchor_[w].push_back(index);
-      anchor_filter_.Add(w);
-    }
+    IndexAnchor(index, p);
   patterns_.push_back(std::move(p));
+}
+
+namespace {
+
+uint64_t PairKey(uint64_t anchor, uint64_t next) { return XXH3_64bits_withSeed(&next, sizeof next, anchor); }
+
+// Pushes `index` unless it is already last (an element may list a word twice: "cut", "cut").
+void PushOnce(std::vector<uint32_t>* list, uint32_t index) {
+  if (list->empty() || list->back() != index) list->push_back(index);
+}
+
+}  // namespace
+
+void PatternSet::IndexAnchor(uint32_t index, const Pattern& p) {
+  const size_t next = p.anchor + 1;
+  const bool paired = next < p.elements.size() && p.elements[next].kind == ElementKind::kWords &&
+                      !p.elements[next].optional;
+  for (const auto& w : p.elements[p.anchor].words) {
+    by_anchor_[w].push_back(index);
+    anchor_filter_.Add(w);
+    AnchorPatterns& entry = by_key_[WordKey(w)];
+    if (!paired) {
+      PushOnce(&entry.open, index);
+      continue;
+    }
+    entry.paired = true;
+    for (const auto& n : p.elements[next].words) PushOnce(&by_pair_[PairKey(WordKey(w), WordKey(n))], index);
+  }
+}
+
+// The open patterns of the anchor word and those paired with the next word (quote marks
+// skipped, as the matcher does), merged in index order: ties between equally specific
+// patterns go to the first, as when every pattern was tried.
+template <typename Visit>
+void PatternSet::ForCandidates(const std::vector<Token>& tokens, const Sentence& s, uint32_t t,
+                               Visit&& visit) const {
+  const uint64_t key = KeyOf(tokens[t]);
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return;
+  const std::vector<uint32_t>& open = it->second.open;
+  static const std::vector<uint32_t> kNone;
+  const std::vector<uint32_t>* paired = &kNone;
+  if (it->second.paired) {
+    uint32_t next = t + 1;
+    while (next < s.end_token && tokens[next].kind == TokenKind::kQuote) ++next;
+    if (next < s.end_token) {
+      auto pit = by_pair_.find(PairKey(key, KeyOf(tokens[next])));
+      if (pit != by_pair_.end()) paired = &pit->second;
+    }
+  }
+  size_t i = 0, j = 0;
+  while (i < open.size() || j < paired->size()) {
+    if (j == paired->size() || (i < open.size() && open[i] < (*paired)[j])) visit(open[i++]);
+    else visit((*paired)[j++]);
+  }
 }
 
 Result<PatternSet> PatternSet::Load(const std::vector<std::string>& dirs) {
@@ -606,27 +708,29 @@ std::vector<PatternMatch> PatternSet::Match(const std::vector<Token>& tokens, co
                                             const ActorSpans& actors) const {
   std::vector<PatternMatch> out;
   if (!discards_.empty() && Discarded(tokens, s) != Discard::kNone) return out;
+  std::optional<SentenceWords> words;  // built at the first anchor
+  const bool has_actor = std::any_of(actors.starts_at.begin(), actors.starts_at.end(), [](int32_t a) { return a >= 0; });
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
     if (!anchor_filter_.MayContain(tokens[t].norm)) continue;
-    auto it = by_anchor_.find(tokens[t].norm);
-    if (it == by_anchor_.end()) continue;
     PatternMatch best;
     int best_score = -1;
-    for (uint32_t pi : it->second) {
+    ForCandidates(tokens, s, t, [&](uint32_t pi) {
       const Pattern& p = patterns_[pi];
-      if (!NextWordFits(p, tokens, t, s.end_token)) continue;
+      if (!NextWordFits(p, tokens, t, s.end_token)) return;
+      if (!words) words.emplace(tokens, s);
+      if (!MayMatch(p, *words, has_actor)) return;
       PatternMatch m;
-      if (!MatchAt(p, pi, tokens, s, actors, t, &m)) continue;
+      if (!MatchAt(p, pi, tokens, s, actors, t, &m)) return;
       // Checked after matching (same result): most patterns at an anchor do not match.
-      if (!p.requires_words.empty() && !SentenceHas(tokens, s, p.requires_words)) continue;
-      if (!p.forbids_words.empty() && SentenceHas(tokens, s, p.forbids_words)) continue;
+      if (!p.requires_words.empty() && !SentenceHas(tokens, s, p.requires_keys, p.requires_words)) return;
+      if (!p.forbids_words.empty() && SentenceHas(tokens, s, p.forbids_keys, p.forbids_words)) return;
       // A ranked pattern (a peer's) ranks by its rank alone: ties go to the first.
       const int score = p.specificity * 100 + (p.ranked ? 0 : static_cast<int>(m.end - m.anchor));
       if (score > best_score) {
         best_score = score;
         best = m;
       }
-    }
+    });
     if (best_score >= 0 && !patterns_[best.pattern].null_code) out.push_back(best);
   }
   return out;
@@ -639,7 +743,7 @@ Discard PatternSet::Discarded(const std::vector<Token>& tokens, const Sentence& 
     const Pattern& p = patterns_[pi];
     for (uint32_t t = s.first_token; t < s.end_token && found < p.discard; ++t) {
       PatternMatch m;
-      if (HasWord(p.elements[p.anchor].words, tokens[t].norm) && MatchAt(p, pi, tokens, s, none, t, &m))
+      if (HasWord(p.elements[p.anchor], tokens[t]) && MatchAt(p, pi, tokens, s, none, t, &m))
         found = p.discard;
     }
   }

@@ -37,6 +37,9 @@ struct Element {
   std::vector<std::string> words;  // kWords: accepted norms (inflections expanded); kPrefix: prefixes
   std::vector<std::vector<std::string>> phrases;  // kPhrases: the set's members, longest first
   bool optional = false;
+  // WordKey of each of `words` (kWords), filled by PatternSet::Add: tokens are compared by
+  // Token::key first, so a word that differs costs one integer compare.
+  std::vector<uint64_t> keys;
 };
 
 // Named word sets (`&NAME  member | two words | ...`), by lower-case name without `&`.
@@ -54,6 +57,11 @@ struct Pattern {
   bool continues = false;       // an event told again without its actors ("a second round")
   std::vector<std::string> requires_words;
   std::vector<std::string> forbids_words;
+  std::vector<uint64_t> requires_keys, forbids_keys;  // their WordKeys, filled by PatternSet::Add
+  // Filled by PatternSet::Add, to turn a pattern away before matching: the elements other than
+  // the anchor that must match one of their words, and whether a slot must match an actor.
+  std::vector<uint32_t> required_words;
+  bool needs_actor = false;
   int specificity = 0;  // fixed words and slots (or `rank=N`): the most specific match wins at one anchor
   bool ranked = false;  // `rank=N` set the specificity: ties go to the first pattern, not the longest match
   uint32_t anchor = 0;  // index of the anchor element (`@`): elements before it match leftwards
@@ -125,6 +133,19 @@ class PatternSet {
   std::vector<Pattern> patterns_;
   std::vector<uint32_t> discards_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_anchor_;
+  // The patterns tried at an anchor token, by Token::key: `open` are those whose element after
+  // the anchor is not one required word; the others are in by_pair_ under the key of the
+  // anchor word and that next word, so a token tries only the patterns its next word fits.
+  struct AnchorPatterns {
+    std::vector<uint32_t> open;
+    bool paired = false;  // some pattern of this anchor word is in by_pair_
+  };
+  std::unordered_map<uint64_t, AnchorPatterns> by_key_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_pair_;
+  void IndexAnchor(uint32_t index, const Pattern& p);
+  // Calls visit(pattern index) for the candidates at anchor token t, in index order.
+  template <typename Visit>
+  void ForCandidates(const std::vector<Token>& tokens, const Sentence& s, uint32_t t, Visit&& visit) const;
   util::WordFilter anchor_filter_;  // the keys of by_anchor_: most tokens are no anchor
   Status AddLines(std::istream& in, const std::string& name, const IrregularTable& table, WordSets* sets);
 };

@@ -1,6 +1,8 @@
 #include "ingest/json_fields.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "util/utf8.h"
 
@@ -21,6 +23,16 @@ constexpr std::array<bool, 256> MakeStringStops() {
   return t;
 }
 constexpr std::array<bool, 256> kStringStops = MakeStringStops();
+
+// True when one of the 8 bytes of `w` is a string stop: >= 0x80, < 0x20, '"' or '\\'.
+// (x - n*ones) & ~x & high is nonzero exactly when some byte of x is below n (n <= 0x80).
+constexpr bool AnyStop(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  const uint64_t below = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+                         ((backslash - kOnes) & ~backslash) | w;
+  return (below & kHigh) != 0;
+}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -170,10 +182,15 @@ class Scanner {
     return true;
   }
 
-  // Steps over bytes that need no attention inside a string (locals: the hot loop of a line).
+  // Steps over bytes that need no attention inside a string (locals: the hot loop of a line),
+  // eight at a time while none of them is a stop.
   void SkipPlain() {
     const char* p = s_.data() + pos_;
     const char* const end = s_.data() + s_.size();
+    for (uint64_t w; end - p >= 8; p += 8) {
+      std::memcpy(&w, p, 8);
+      if (AnyStop(w)) break;
+    }
     while (p < end && !kStringStops[static_cast<unsigned char>(*p)]) ++p;
     pos_ = static_cast<size_t>(p - s_.data());
   }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ingest/cleaner.h"
+#include "ingest/dates.h"
 #include "ingest/json_fields.h"
 #include "ingest/paragraphs.h"
 #include "parley/ingest.h"
@@ -64,11 +65,28 @@ std::string CleanField(const std::string& s) {
   return b.text();
 }
 
+// "YYYY-MM-DD", the date of most JSONL lines, read without the general parser (which reads
+// it the same way: FormatDate checks the calendar; anything else goes to the parser).
+std::optional<std::string> ParseIsoDate(std::string_view s) {
+  auto digit = [&](size_t i) { return s[i] >= '0' && s[i] <= '9'; };
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!digit(i)) return std::nullopt;
+  auto num = [&](size_t i, size_t n) {
+    int v = 0;
+    for (size_t k = i; k < i + n; ++k) v = v * 10 + (s[k] - '0');
+    return v;
+  };
+  return FormatDate(num(0, 4), num(5, 2), num(8, 2));
+}
+
 void ReadDate(const JsonLineFields& fields, Document* doc) {
   auto date = OptionalString(fields.date);
   if (!date) date = OptionalString(fields.published);
   if (!date) return;
-  if (auto parsed = ParsePublicationDate(*date)) {
+  auto parsed = ParseIsoDate(*date);
+  if (!parsed) parsed = ParsePublicationDate(*date);
+  if (parsed) {
     doc->published = *parsed;
   } else {
     doc->errors.push_back({"bad_date", "date \"" + date->substr(0, 64) + "\" is not a date parley reads", std::nullopt});

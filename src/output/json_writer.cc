@@ -118,19 +118,7 @@ void JsonWriter::Escaped(std::string_view s) {
   Escape(s, [this](std::string_view run) { Put(run); });
 }
 
-// Keys are the contract's field names (ASCII letters and '_'): they need no escaping. Most
-// values are short plain strings: copied whole after a quick check.
-void JsonWriter::Key(std::string_view key) {
-  Reserve(key.size() + 4);
-  if (!after_key_ && need_comma_) *pos_++ = ',';
-  *pos_++ = '"';
-  std::memcpy(pos_, key.data(), key.size());
-  pos_ += key.size();
-  *pos_++ = '"';
-  *pos_++ = ':';
-  after_key_ = true;
-}
-
+// Most values are short plain strings: copied whole after a quick check.
 void JsonWriter::String(std::string_view s) {
   Separate();
   if (s.size() <= kShort && AllVerbatim(s)) {

@@ -27,7 +27,18 @@ class JsonWriter {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
-  void Key(std::string_view key);  // a plain ASCII field name, written as it is
+  // A plain ASCII field name (the contract's: letters and '_'), written as it is. Inline, so
+  // that a literal key is copied with its length known at compile time.
+  void Key(std::string_view key) {
+    Reserve(key.size() + 4);
+    if (!after_key_ && need_comma_) *pos_++ = ',';
+    *pos_++ = '"';
+    std::memcpy(pos_, key.data(), key.size());
+    pos_ += key.size();
+    *pos_++ = '"';
+    *pos_++ = ':';
+    after_key_ = true;
+  }
 
   void String(std::string_view s);
   void OptString(const std::optional<std::string>& s) { s ? String(*s) : Null(); }

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "util/hash.h"
 #include "util/word_filter.h"
 
 namespace parley::extract::quotes {
@@ -176,6 +177,58 @@ CueInfo LookupCue(std::string_view norm) {
   if (!kFilter.MayContain(norm)) return CueInfo{};
   auto it = table.find(norm);
   return it == table.end() ? CueInfo{} : it->second;
+}
+
+namespace {
+
+// CueTable() keyed by WordKey in open addressing (a quarter full): a token that is no cue
+// mostly lands on an empty slot.
+class CueKeyTable {
+ public:
+  CueKeyTable() {
+    const CueMap& table = CueTable();
+    size_t n = 16;
+    while (n < 4 * table.size()) n *= 2;
+    slots_.resize(n);
+    mask_ = n - 1;
+    for (const auto& [form, info] : table) {
+      const uint64_t key = WordKey(form);
+      size_t i = key & mask_;
+      while (slots_[i].form != nullptr) i = (i + 1) & mask_;
+      slots_[i] = {key, &form, info};
+    }
+  }
+  CueInfo Find(const Token& t) const {  // inline: called for every token
+    const uint64_t key = t.key != 0 ? t.key : WordKey(t.norm);
+    for (size_t i = key & mask_; slots_[i].form != nullptr; i = (i + 1) & mask_) {
+      if (slots_[i].key == key && *slots_[i].form == t.norm) return slots_[i].info;
+    }
+    return CueInfo{};
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    const std::string* form = nullptr;  // owned by CueTable(), which is never freed
+    CueInfo info;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
+}  // namespace
+
+const CueKeyTable& KeyTable() {
+  static const CueKeyTable kTable;
+  return kTable;
+}
+
+CueInfo LookupCue(const Token& token) { return KeyTable().Find(token); }
+
+void LookupCues(const std::vector<Token>& tokens, std::vector<CueInfo>* out) {
+  const CueKeyTable& table = KeyTable();
+  out->reserve(out->size() + tokens.size());
+  for (const Token& t : tokens) out->push_back(table.Find(t));
 }
 
 bool IsPersonalPronoun(std::string_view norm) {

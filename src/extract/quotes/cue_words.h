@@ -8,6 +8,9 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
+
+#include "parley/text.h"
 
 namespace parley::extract::quotes {
 
@@ -29,6 +32,11 @@ struct CueInfo {
 
 // The cue class of a folded word form ("said", "says", "saying", "told" ...).
 CueInfo LookupCue(std::string_view norm);
+// The same for a token, by Token::key (one probe of a table keyed by WordKey; the norm is
+// compared only on a hit): what DocView asks for every token of a document.
+CueInfo LookupCue(const Token& token);
+// LookupCue of every token, appended to `out` (one table access for the whole document).
+void LookupCues(const std::vector<Token>& tokens, std::vector<CueInfo>* out);
 
 bool IsPersonalPronoun(std::string_view norm);  // he, she, they, it, we, i, you
 bool IsDeterminer(std::string_view norm);       // the, a, another, his, several, two ...

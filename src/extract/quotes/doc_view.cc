@@ -14,18 +14,7 @@ DocView::DocView(std::string_view text, const TextLayer& layer) : text_(text), l
       sentence_of_[i] = s;
     }
   }
-}
-
-const CueInfo& DocView::Cue(uint32_t i) const {
-  if (cue_known_.empty()) {
-    cues_.resize(size());
-    cue_known_.assign(size(), false);
-  }
-  if (!cue_known_[i]) {
-    cues_[i] = LookupCue(norm(i));
-    cue_known_[i] = true;
-  }
-  return cues_[i];
+  LookupCues(layer.tokens, &cues_);
 }
 
 std::string_view DocView::Surface(uint32_t i) const {

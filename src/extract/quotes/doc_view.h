@@ -1,7 +1,7 @@
 // DocView: read-only helpers over one document's text and tokens for the quotation finder
 // (the sentence and paragraph of a token, capitalisation, punctuation tests). Built once per
-// FindQuotes call; it borrows the text and the layer, which outlive it. Not thread-safe: it
-// caches each token's cue class on first use.
+// FindQuotes call; it borrows the text and the layer, which outlive it. Read-only after
+// construction, which looks up every token's cue class once.
 #pragma once
 
 #include <cstdint>
@@ -46,14 +46,13 @@ class DocView {
   bool IsSentenceEnd(uint32_t i) const;
   // LookupCue(norm(i)), looked up once per token: the finders ask about the same tokens again
   // and again while they walk back and forth over a sentence.
-  const CueInfo& Cue(uint32_t i) const;
+  const CueInfo& Cue(uint32_t i) const { return cues_[i]; }
 
  private:
   std::string_view text_;
   const TextLayer& layer_;
   std::vector<uint32_t> sentence_of_;
-  mutable std::vector<CueInfo> cues_;    // by token, valid where cue_known_
-  mutable std::vector<bool> cue_known_;  // sized on first use
+  std::vector<CueInfo> cues_;  // by token
 };
 
 }  // namespace parley::extract::quotes

@@ -52,7 +52,7 @@ bool IsSay(std::string_view norm) {
 
 // Where the clause reported by the verb at `verb` begins, or nothing.
 std::optional<uint32_t> ClauseStart(const DocView& v, uint32_t verb, uint32_t end) {
-  const CueInfo cue = LookupCue(v.norm(verb));
+  const CueInfo cue = v.Cue(verb);
   uint32_t k = verb + 1;
   bool object = false;
   if (cue.takes_object) {
@@ -79,7 +79,7 @@ std::optional<uint32_t> ClauseStart(const DocView& v, uint32_t verb, uint32_t en
 uint32_t ClauseEnd(const DocView& v, uint32_t from, uint32_t end) {
   for (uint32_t k = from; k + 1 < end; ++k) {
     if (!v.IsPunct(k, ",-;")) continue;
-    const CueInfo c = LookupCue(v.norm(k + 1));
+    const CueInfo c = v.Cue(k + 1);
     if ((c.participle && c.cls != CueClass::kNone) || v.norm(k + 1) == "according") return k;
     const std::string_view n = v.norm(k + 1);
     if ((n == "but" || n == "and") && k + 2 < end && !v.IsCapitalized(k + 2) &&
@@ -124,8 +124,8 @@ std::optional<Reported> CueLast(const DocView& v, uint32_t sb, uint32_t end) {
     if (!s.empty()) a = Attribution{s, {c, c + 2}};
   } else {
     for (uint32_t t = c; t < end && !a; ++t) {
-      if (!IsCueWord(v, t, false) || LookupCue(v.norm(t)).cls != CueClass::kSpeech) continue;
-      if (t == c && LookupCue(v.norm(t)).invertible) {
+      if (!IsCueWord(v, t, false) || v.Cue(t).cls != CueClass::kSpeech) continue;
+      if (t == c && v.Cue(t).invertible) {
         Phrase s = PhraseAfter(v, t + 1, end);
         if (!s.empty()) a = Attribution{s, {t, t + 1}};
       } else if (Phrase s = SubjectBefore(v, t, c); !s.empty() && s.begin == c) {
@@ -142,12 +142,12 @@ std::optional<Reported> CueLast(const DocView& v, uint32_t sb, uint32_t end) {
 std::vector<Reported> CuesFirst(const DocView& v, uint32_t sb, uint32_t end) {
   std::vector<Reported> found;
   for (uint32_t t = sb; t < end; ++t) {
-    if (!IsCueWord(v, t, false) || LookupCue(v.norm(t)).cls == CueClass::kEvaluative) continue;
+    if (!IsCueWord(v, t, false) || v.Cue(t).cls == CueClass::kEvaluative) continue;
     std::optional<uint32_t> start = ClauseStart(v, t, end);
     if (!start) continue;
     Phrase speaker = SubjectBefore(v, t, sb);
     const bool joined = t > sb && (v.IsPunct(t - 1, ",") || v.norm(t - 1) == "and");
-    if (speaker.empty() && (LookupCue(v.norm(t)).participle || joined))
+    if (speaker.empty() && (v.Cue(t).participle || joined))
       speaker = MainSubject(v, sb, t, found);
     if (speaker.empty()) continue;
     const uint32_t stop = ClauseEnd(v, *start, end);

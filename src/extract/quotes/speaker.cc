@@ -92,7 +92,7 @@ uint32_t SkipModifiersBack(const DocView& v, uint32_t verb, uint32_t lo) {
 
 bool IsSpeechCueAt(const DocView& v, uint32_t i) {
   if (!v.IsWord(i) || v.IsCapitalized(i)) return false;
-  return LookupCue(v.norm(i)).cls == CueClass::kSpeech;
+  return v.Cue(i).cls == CueClass::kSpeech;
 }
 
 bool IsAccordingTo(const DocView& v, uint32_t i) {
@@ -101,7 +101,7 @@ bool IsAccordingTo(const DocView& v, uint32_t i) {
 
 // A cue at `t` after a closing mark, where the tokens [k, t) must be its whole subject.
 std::optional<Attribution> SubjectCue(const DocView& v, uint32_t k, uint32_t t, uint32_t hi) {
-  if (t == k && LookupCue(v.norm(t)).invertible) {  // "..., said Peskov"
+  if (t == k && v.Cue(t).invertible) {  // "..., said Peskov"
     Phrase s = PhraseAfter(v, t + 1, hi);
     if (!s.empty()) return Attribution{s, {t, t + 1}};
     return std::nullopt;
@@ -190,7 +190,7 @@ Phrase PhraseAfter(const DocView& v, uint32_t from, uint32_t hi) {
 Phrase CuePhrase(const DocView& v, uint32_t verb, uint32_t hi) {
   Phrase cue{verb, verb + 1};
   if (IsAccordingTo(v, verb)) return {verb, verb + 2};
-  if (LookupCue(v.norm(verb)).takes_object) {
+  if (v.Cue(verb).takes_object) {
     Phrase obj = PhraseAfter(v, verb + 1, hi);
     if (!obj.empty() && obj.end - obj.begin <= 3) cue.end = obj.end;
   }
@@ -239,11 +239,11 @@ static std::optional<Attribution> LaterCue(const DocView& v, const QuotedSpan& q
   for (uint32_t t = after; t < se; ++t) {
     if (v.IsQuote(t)) break;
     if (!IsSpeechCueAt(v, t)) continue;
-    if (v.IsPunct(t - 1, ",") && LookupCue(v.norm(t)).invertible) {
+    if (v.IsPunct(t - 1, ",") && v.Cue(t).invertible) {
       Phrase s = PhraseAfter(v, t + 1, se);
       if (!s.empty()) return Attribution{s, {t, t + 1}};
     }
-    if (!v.IsPunct(t - 1, ",") && !LookupCue(v.norm(t)).participle) {
+    if (!v.IsPunct(t - 1, ",") && !v.Cue(t).participle) {
       Phrase s = SubjectBefore(v, t, after);
       if (!s.empty() && (s.begin == after || v.IsPunct(s.begin - 1, ",")))
         return Attribution{s, CuePhrase(v, t, se)};
@@ -264,7 +264,7 @@ static std::optional<Attribution> MainCue(const DocView& v, uint32_t from, uint3
       if (!s.empty()) return Attribution{s, {t, t + 2}};
     }
     if (!IsCueWord(v, t, false)) continue;
-    const CueInfo info = LookupCue(v.norm(t));
+    const CueInfo info = v.Cue(t);
     if (info.participle) {  // "a tweet saying": the tweet is no speaker
       if (*participle == UINT32_MAX && info.cls != CueClass::kThatOnly) *participle = t;
       continue;
@@ -303,7 +303,7 @@ std::optional<Attribution> CueBefore(const DocView& v, const QuotedSpan& q) {
       if (!s.empty()) return Attribution{s, {t, t + 2}};
     }
     if (!IsCueWord(v, t, true)) continue;
-    if (LookupCue(v.norm(t)).participle) {  // ", saying, \"...\"": the main clause speaks
+    if (v.Cue(t).participle) {  // ", saying, \"...\"": the main clause speaks
       uint32_t participle = t;
       if (auto main = MainCue(v, t, &participle)) return Attribution{main->speaker, {t, j}};
       return SentenceSubject(v, v.SentenceBegin(t), t);
