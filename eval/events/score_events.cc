@@ -5,7 +5,8 @@
 // target country, event type), and prints precision, recall and F1, plus type-only and
 // dyad-only F1. Conventions (design.md): country = the first three letters of a code; a gold
 // side listing several countries is matched by any of them and further expansions of that
-// compound event are not false positives; an empty gold side or `---` accepts anything;
+// compound event are not false positives, nor is one phrase coded towards two actors of the
+// same country once one of them matched; an empty gold side or `---` accepts anything;
 // PLOVER types compare by their 2021 names; UniversalPetrarch compares CAMEO roots.
 // Negated events are left out (they did not happen), and so are events with no PLOVER type
 // (pure statements) when scoring against PLOVER records.
@@ -76,6 +77,13 @@ void Score(const std::vector<GoldEvent>& gold, const std::vector<Predicted>& pre
     for (size_t g = 0; g < gold.size(); ++g) {
       if (used_gold[g] && Matches(gold[g], pred[p], mode) &&
           (gold[g].sources.size() > 1 || gold[g].targets.size() > 1))
+        expansion = true;
+    }
+    // One phrase coded towards two actors of one country ("X said the government and the
+    // rebels must ...") is the same event at the level of countries.
+    for (size_t q = 0; q < pred.size() && !expansion; ++q) {
+      if (used_pred[q] && pred[q].source == pred[p].source && pred[q].target == pred[p].target &&
+          pred[q].type == pred[p].type && pred[q].text == pred[p].text)
         expansion = true;
     }
     if (!expansion) ++c->fp;

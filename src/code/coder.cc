@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "code/cameo.h"
+#include "code/clause_hints.h"
 #include "code/roles.h"
 
 namespace parley::code {
@@ -47,6 +48,10 @@ struct Candidate {
   std::string modality;
   std::optional<std::string> date;
   bool date_explicit = false;
+  // Clause hints only: the members of a coordinated subject or object ("X, Y and Z").
+  std::vector<uint32_t> source_group, target_group;
+  bool among = false;  // clause hints only: the members of the source group act on each other
+  bool untargeted = false;  // clause hints only: with no target, the event is still coded (target "")
 };
 
 // The speaker of the frame whose content holds `token`, or -1.
@@ -57,15 +62,30 @@ int32_t SpeakerFor(const std::vector<SpeechFrame>& frames, uint32_t token) {
   return -1;
 }
 
+// Two actors an event can link, source `a` and target `b`: different codes, and not a country
+// and its own government or people ("Moscow ... Russia"); domestic events between two roles
+// stay ("RUSCOP RUSOPP"), and so do those of a challenger of the state against its own
+// country ("Sudanese rebels shelled Juba", "the opposition leader promised to democratize
+// Serbia"). A bare country acting on one of its own roles, or an organ of the state (police,
+// army) on its own country, is mostly a misread clause ("a United States jury convicted",
+// "protesters gathered around Hong Kong's police complex ... chanted").
+bool DistinctActors(const ActorMention& a, const ActorMention& b) {
+  static constexpr std::string_view kChallengers[] = {"REB", "OPP", "RAD", "SEP", "INS"};
+  if (a.code.empty() || b.code.empty() || a.code == b.code) return false;
+  if (a.country != b.country || (a.sector && b.sector)) return true;
+  return a.sector && !b.sector &&
+         std::find(std::begin(kChallengers), std::end(kChallengers), *a.sector) != std::end(kChallengers);
+}
+
 // The actor the statement is about: the nearest actor to `anchor` that is not the source (or
-// of the source's country), preferring actors that are not objects of prepositions.
+// the same country's, see DistinctActors), preferring actors that are not objects of prepositions.
 int32_t NearestOther(const SentenceView& v, uint32_t anchor, int32_t source,
                      const std::vector<ActorMention>& actors, bool forward_only = false) {
   int32_t best[2] = {-1, -1};
   uint32_t best_d[2] = {UINT32_MAX, UINT32_MAX};
   for (uint32_t a : v.actors) {
     if (static_cast<int32_t>(a) == source) continue;
-    if (source >= 0 && actors[a].country == actors[static_cast<size_t>(source)].country) continue;
+    if (source >= 0 && !DistinctActors(actors[static_cast<size_t>(source)], actors[a])) continue;
     if (forward_only && v.mention_first[a] < anchor) continue;
     const int kind = IsPrepositionalObject(v, a) ? 1 : 0;
     const uint32_t d = Distance(v.mention_first[a], anchor);
@@ -236,14 +256,6 @@ std::optional<EventLocation> LocationFor(const CodedDocument& cd, const Sentence
   return EventLocation{best->name, best->country, best->lat, best->lon};
 }
 
-// Two actors an event can link: different codes, and not a country and its own government
-// or people ("Moscow ... Russia"); domestic events between two roles stay ("RUSCOP RUSOPP").
-bool DistinctActors(const ActorMention& a, const ActorMention& b) {
-  if (a.code.empty() || b.code.empty() || a.code == b.code) return false;
-  if (a.country == b.country && (!a.sector || !b.sector)) return false;
-  return true;
-}
-
 // The target of an event: an actor mention, or a country taken from the context.
 struct TargetRef {
   std::string code, text;
@@ -306,6 +318,7 @@ bool TakesPlaceTarget(std::string_view root) {
 // prime minister will resign", "police arrested 12"): yield, protest, force posture, coercion.
 bool DomesticByDefault(const std::string& code) {
   if (code.rfind("174", 0) == 0) return false;  // deportations cross a border by definition
+  if (code == "1231") return true;  // "declined to resign": a leader's refusal at home
   const std::string_view root = RootOf(code);
   return root == "08" || root == "14" || root == "15" || root == "17";
 }
@@ -349,7 +362,14 @@ bool IsVerbalAction(const SentenceView& v, const Pattern& p, uint32_t anchor) {
       "in",  "during", "after", "before", "of",  "for", "by",  "against", "amid", "following", "where",
       "the", "a",      "an",    "its",    "their", "his", "her", "our",   "'s",   "these",     "those"};
   const std::string& prev = v.tok(anchor - 1).norm;
+  // "led to protests": after "to" an infinitive has its base form; a plural is a noun.
+  if (prev == "to" && w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') return false;
   return std::find(std::begin(kNotBeforeVerb), std::end(kNotBeforeVerb), prev) == std::end(kNotBeforeVerb);
+}
+
+// "Nigerians", "Kurds": a people named by the plural of its demonym, not the state.
+bool IsPeopleMention(const ActorMention& m) {
+  return !m.sector && m.text.size() > m.name.size() && m.text.back() == 's' && m.text.starts_with(m.name);
 }
 
 bool IsCountryCode(const std::string& c) {
@@ -370,10 +390,12 @@ std::optional<TargetRef> ContextTarget(const CodedDocument& cd, const SentenceVi
   }
   const ActorMention& src = cd.actors[static_cast<size_t>(c.source)];
   if (DomesticByDefault(p.code) && IsCountryCode(src.country)) {
-    // A possessor stands for someone of that country, whose domestic event it codes.
+    // A possessor stands for someone of that country, whose domestic event it codes; so does
+    // a people's plural name ("Thousands of Nigerians rallied").
     const uint32_t after = v.mention_end[static_cast<size_t>(c.source)];
     const bool possessor = after < v.end && v.tok(after).norm == "'s";
-    return TargetRef{src.country, src.text, "is the source's own country (a domestic event)", possessor};
+    return TargetRef{src.country, src.text, "is the source's own country (a domestic event)",
+                     possessor || IsPeopleMention(src)};
   }
   return std::nullopt;
 }
@@ -429,6 +451,16 @@ void ContinueEvent(const CodedDocument& cd, const SentenceView& v, const std::ve
   out->insert(out->end(), again.begin(), again.end());
 }
 
+// True when a clause boundary (punctuation or a conjunction) lies in tokens [from, to).
+bool ClauseBreakBetween(const SentenceView& v, uint32_t from, uint32_t to) {
+  static constexpr std::string_view kBreaks[] = {",", ";", ":", "and", "but", "or", "while", "as", "after",
+                                                 "before", "when", "because", "which", "who", "that", "--"};
+  for (uint32_t t = from; t < to; ++t) {
+    if (std::find(std::begin(kBreaks), std::end(kBreaks), v.tok(t).norm) != std::end(kBreaks)) return true;
+  }
+  return false;
+}
+
 // "... a resolution that aims to tighten sanctions", "demanded that the US cancel plans to
 // sell weapons": an infinitive governed by an earlier event phrase of the same sentence is
 // part of that event, not an event of its own.
@@ -448,9 +480,26 @@ bool IsSubordinateInfinitive(const SentenceView& v, const std::vector<Candidate>
   }
   if (to == v.first || v.tok(to - 1).norm != "to") return false;
   for (const auto& c : earlier) {
-    if (c.match.end <= to && to - c.match.anchor <= 12) return true;
+    if (c.match.end > to) continue;
+    if (to - c.match.anchor <= 12) return true;
+    // "prevented the demonstration staged by students at ... on 15 October to protest": a
+    // longer object, with no clause boundary before the infinitive, still governs it.
+    if (to - c.match.anchor <= 24 && !ClauseBreakBetween(v, c.match.end, to)) return true;
   }
   return false;
+}
+
+// "began a hunger strike to protest against Sweden's decision": an infinitive of purpose that
+// is part of an earlier event of the same root names the target that event left unnamed.
+void LendTarget(const SentenceView& v, const PatternSet& patterns, const PatternMatch& m, std::vector<Candidate>* earlier) {
+  if (m.target_actor < 0) return;
+  for (auto it = earlier->rbegin(); it != earlier->rend(); ++it) {
+    if (it->match.end > m.anchor) continue;
+    if (it->source >= 0 && it->target < 0 &&
+        RootOf(patterns.pattern(it->match.pattern).code) == RootOf(patterns.pattern(m.pattern).code))
+      it->target = ClusterHead(v, static_cast<uint32_t>(m.target_actor));
+    return;
+  }
 }
 
 // "demanded that Israel ease restrictions", "called on X to", "urged that Y withdraw": the
@@ -483,8 +532,12 @@ bool IsGerundOfNoun(const SentenceView& v, const Pattern& p, const PatternMatch&
 // noun; it tells no event.
 bool IsAdjectivalParticiple(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
   if (!p.anchor_is_verb || m.anchor <= v.first) return false;
+  // Also after a preposition or a gerund: "the release of jailed reporters", "guarding
+  // captured militants".
+  static constexpr std::string_view kBefore[] = {"the", "a", "an", "of", "for", "about", "with", "against"};
   const std::string& prev = v.tok(m.anchor - 1).norm;
-  if (prev != "the" && prev != "a" && prev != "an") return false;
+  const bool gerund = prev.size() > 5 && prev.compare(prev.size() - 3, 3, "ing") == 0 && v.ActorCovering(m.anchor - 1) < 0;
+  if (std::find(std::begin(kBefore), std::end(kBefore), prev) == std::end(kBefore) && !gerund) return false;
   const std::string& w = v.tok(m.anchor).norm;
   return w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
 }
@@ -524,21 +577,39 @@ struct SentenceScope {
   size_t first_event;  // index in the output of the sentence's first event
 };
 
+// "Chad and Sudan agreed to reopen their border": what a compound subject agrees to, its
+// members agree on with each other.
+bool AgreedAmong(const SentenceView& v, const PatternMatch& m) {
+  return v.tok(m.anchor).norm.starts_with("agree") && m.target_actor < 0;
+}
+
+// True when the target is named as a partner: "talks with (Ukrainian President) Zelensky".
+bool WithPartner(const SentenceView& v, uint32_t target) {
+  for (uint32_t t = v.mention_first[target], k = 0; t > v.first && k < 6; --t, ++k) {
+    const Token& prev = v.tok(t - 1);
+    if (prev.norm == "with") return true;
+    if (prev.kind != TokenKind::kWord) return false;
+  }
+  return false;
+}
+
 // The (source, target) actor pairs of a candidate: compound sources and targets expand to
 // every pair; reciprocal patterns go both ways.
 std::vector<std::pair<uint32_t, uint32_t>> ActorPairs(const SentenceView& v, const Pattern& p, const Candidate& c,
                                                       const std::vector<uint32_t>& sources) {
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  if (p.reciprocal && sources.size() > 1 && (c.match.target_actor < 0 || c.target < 0)) {
+  if ((p.reciprocal || c.among || AgreedAmong(v, c.match)) && sources.size() > 1 && (c.match.target_actor < 0 || c.target < 0)) {
     for (uint32_t a : sources)
       for (uint32_t b : sources)
         if (a != b) pairs.emplace_back(a, b);
   } else if (c.target >= 0) {
     for (uint32_t a : sources) {
-      for (uint32_t b : ActorGroup(v, static_cast<uint32_t>(c.target))) {
-        // "held talks with Y" is coded from the subject only, as news coders do; a compound
-        // subject ("Lavrov and Rubio held talks") is what runs both ways.
+      for (uint32_t b : c.target_group.empty() ? ActorGroup(v, static_cast<uint32_t>(c.target)) : c.target_group) {
+        // "met with Y" is coded from the subject only, as news coders do; a compound
+        // subject ("Lavrov and Rubio held talks") is what runs both ways, and so does a
+        // negotiation (046), which takes two sides: "X held talks with Y" is Y's too.
         pairs.emplace_back(a, b);
+        if (p.code == "046" && WithPartner(v, static_cast<uint32_t>(c.target))) pairs.emplace_back(b, a);
       }
     }
   }
@@ -549,10 +620,12 @@ std::vector<std::pair<uint32_t, uint32_t>> ActorPairs(const SentenceView& v, con
 void EmitCandidate(const SentenceScope& scope, const Pattern& p, Candidate* c, std::vector<Event>* out) {
   const CodedDocument& cd = scope.cd;
   const SentenceView& v = scope.v;
-  const std::vector<uint32_t> sources = ActorGroup(v, static_cast<uint32_t>(c->source));
+  const std::vector<uint32_t> sources =
+      c->source_group.empty() ? ActorGroup(v, static_cast<uint32_t>(c->source)) : c->source_group;
   const auto pairs = ActorPairs(v, p, *c, sources);
   std::optional<TargetRef> context;
   if (pairs.empty() && c->target < 0) context = ContextTarget(cd, v, scope.index.places[scope.sentence], p, *c);
+  if (pairs.empty() && !context && c->untargeted && c->target < 0) context = TargetRef{"", "", "no target: the clause names none"};
   if (pairs.empty() && !context) return;
   c->modality = Modality(v, p, scope.frames, cd.actors, *c);
   const bool passive = !p.speech && IsPassive(v, c->match.anchor, c->match.end);
@@ -581,9 +654,142 @@ void EmitCandidate(const SentenceScope& scope, const Pattern& p, Candidate* c, s
   }
 }
 
-// `view` is scratch for the sentence's view, reused from sentence to sentence.
+// ---- Clause hints (code/clause_hints.h): roles from a parse, for callers that have one ----
+
+// The first actor of the sentence whose mention starts inside `span`, or -1. A possessive
+// pronoun before a noun ("their resumption of ties") qualifies the noun: it is passed over.
+int32_t ActorIn(const SentenceView& v, TokenSpan span) {
+  for (uint32_t a : v.actors)
+    if (v.mention_first[a] >= span.begin && v.mention_first[a] < span.end && !IsPossessivePronounBeforeNoun(v, a))
+      return static_cast<int32_t>(a);
+  return -1;
+}
+
+// Every actor of a coordinated span ("Evil Mordor, the awful Fornost, and good Gondor"; a
+// mention may reach out of it: "the ambassadors of | Arnor, Osgiliath and Gondor"); empty for
+// a span that is no coordination.
+std::vector<uint32_t> MembersOf(const SentenceView& v, TokenSpan span) {
+  std::vector<uint32_t> out;
+  if (!span.coordinated) return out;
+  for (uint32_t a : v.actors)
+    if (v.mention_end[a] > span.begin && v.mention_first[a] < span.end && !IsPossessivePronounBeforeNoun(v, a))
+      out.push_back(a);
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+// The actor a noun phrase of the parse names: its first actor, or the mention right after it
+// when that adds roles to the same code (a name's bare BRE, then a role's BREGOV: the role's),
+// and the group it stands for: all members of a coordination, else itself alone (the parse
+// has drawn the phrase's bounds).
+int32_t HeadIn(const SentenceView& v, const ClauseHints& hints, const std::vector<ActorMention>& actors,
+               TokenSpan span, std::vector<uint32_t>* group) {
+  int32_t head = ActorIn(v, span);
+  if (head < 0) return head;
+  *group = MembersOf(v, span);
+  // "a resumption of ties with Gondor and Osgiliath": the coordination inside the phrase.
+  const uint32_t first = v.mention_first[static_cast<size_t>(head)], end = v.mention_end[static_cast<size_t>(head)];
+  for (const TokenSpan& c : hints.coordinations)
+    if (group->empty() && span.Contains(c.begin, c.end) && end > c.begin && first < c.end) *group = MembersOf(v, c);
+  if (!group->empty()) return head;
+  for (uint32_t a : v.actors) {
+    if (v.mention_first[a] != v.mention_end[static_cast<size_t>(head)] || v.mention_end[a] > span.end) continue;
+    const std::string& best = actors[static_cast<size_t>(head)].code;
+    const std::string& code = actors[a].code;
+    if (code.size() > best.size() && code.compare(0, best.size(), best) == 0) head = static_cast<int32_t>(a);
+  }
+  group->push_back(static_cast<uint32_t>(head));
+  return head;
+}
+
+// The subject of the innermost clause that names an actor. A subordinate clause that starts
+// at or before the pattern's first word (`reach`) ends the search, unless a subject was passed
+// over: the one the pattern's TGT took (`taken`), or a lone pronoun that refers up.
+int32_t HintedSubject(const SentenceView& v, const VerbHint& h, uint32_t reach, int32_t taken, TokenSpan* span) {
+  bool skipped = false;
+  for (const ClauseStep& s : h.clauses) {
+    if (s.subordinate) {
+      if (!skipped && s.clause_begin <= reach) return -1;
+      continue;
+    }
+    if (taken >= 0 && s.subject.Contains(v.mention_first[static_cast<size_t>(taken)], v.mention_end[static_cast<size_t>(taken)])) {
+      skipped = true;
+      continue;
+    }
+    if (const int32_t a = ActorIn(v, s.subject); a >= 0) {
+      *span = s.subject;
+      return a;
+    }
+    skipped = skipped || s.pronoun;
+  }
+  return -1;
+}
+
+// The first noun phrase of the verb's phrase after `after` (outside the subject) that names an actor.
+int32_t HintedObject(const SentenceView& v, const VerbHint& h, uint32_t after, TokenSpan subject, TokenSpan* span) {
+  for (const TokenSpan& o : h.objects) {
+    if (o.begin < after || subject.Contains(o.begin, o.end)) continue;
+    if (const int32_t a = ActorIn(v, o); a >= 0) {
+      *span = o;
+      return a;
+    }
+  }
+  return -1;
+}
+
+// Roles from the parse: a passive's "by" agent acts on the clause's subject; otherwise the
+// subject acts on the first object after the verb. SRC and TGT slots of the pattern win.
+void ApplyClauseHints(const SentenceView& v, const Pattern& p, const ClauseHints& hints,
+                      const std::vector<ActorMention>& actors, Candidate* c) {
+  const PatternMatch& m = c->match;
+  const VerbHint* h = hints.ForVerb(m.anchor);
+  if (h == nullptr || p.speech) return;
+  int32_t source = m.source_actor, target = m.target_actor;
+  TokenSpan subject, object;
+  // A compound slot (CMP) after the verb is its object; before it, the compound acts within itself.
+  const bool compound_before = m.compound_actor >= 0 && v.mention_first[static_cast<size_t>(m.compound_actor)] < m.anchor;
+  if (m.compound_actor >= 0 && !compound_before && target < 0) target = m.compound_actor;
+  if (source < 0 && target < 0 && !h->passive_agent.empty()) {
+    source = HeadIn(v, hints, actors, h->passive_agent, &c->source_group);
+    if (HintedSubject(v, *h, m.begin, -1, &subject) >= 0) target = HeadIn(v, hints, actors, subject, &c->target_group);
+  }
+  if (source < 0 && HintedSubject(v, *h, m.begin, target, &subject) >= 0)
+    source = HeadIn(v, hints, actors, subject, &c->source_group);
+  if (target < 0 && HintedObject(v, *h, std::max(m.verb_end, m.anchor + 1), subject, &object) >= 0)
+    target = HeadIn(v, hints, actors, object, &c->target_group);
+  c->source = source;
+  c->untargeted = !hints.require_dyad;
+  c->target = target == source ? -1 : target;
+  if (c->target < 0) c->target_group.clear();
+  // "Gondor and Osgiliath renewed ties" with a paired code ("064:064"): each member acts on the others.
+  const bool paired = p.code.find(':') != std::string::npos;
+  if (c->source_group.size() > 1 && (compound_before || (paired && c->target < 0))) {
+    c->among = true;
+    c->target = -1;
+    c->target_group.clear();
+  }
+}
+
+// "is said to be about to restore ...", "abandoned efforts to stop ...": a verb inside the
+// phrase of another verb that codes an event is part of that event; its own candidate goes.
+void DropGovernedByHints(const ClauseHints& hints, std::vector<Candidate>* cands) {
+  std::vector<uint32_t> coded;
+  for (const auto& c : *cands)
+    if (c.source >= 0) coded.push_back(c.match.anchor);
+  std::erase_if(*cands, [&](const Candidate& c) {
+    for (uint32_t verb : coded) {
+      const VerbHint* h = hints.ForVerb(verb);
+      if (h != nullptr && verb < c.match.anchor && c.match.anchor < h->phrase_end) return true;
+    }
+    return false;
+  });
+}
+
+// `view` is scratch for the sentence's view, reused from sentence to sentence. `hints`: clause
+// hints from a parse, or null.
 void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const PatternSet& patterns,
-                  bool explain, uint32_t si, AccountTimes* acc, SentenceView* view, std::vector<Event>* out) {
+                  bool explain, uint32_t si, AccountTimes* acc, SentenceView* view, std::vector<Event>* out,
+                  const ClauseHints* hints = nullptr) {
   const Sentence& s = cd.layer.sentences[si];
   const size_t first_event = out->size();
   FillSentenceView(cd.doc.text, cd.layer, si, index, view);
@@ -592,6 +798,10 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   spans.starts_at = v.actor_at;
   spans.end_token = v.mention_end;
   spans.capitalized = &v.capitalized;
+  if (hints != nullptr && s.end_token <= hints->phrase_end.size()) {
+    spans.phrase_end = std::span<const uint32_t>(hints->phrase_end).subspan(s.first_token, s.end_token - s.first_token);
+    spans.noun_phrases = hints->noun_phrases;
+  }
   std::vector<PatternMatch> matches = patterns.Match(cd.layer.tokens, s, spans);
   // "riot police", "U.S. military aid to Ukraine": a match anchored inside an actor's name is
   // no event, and must not hide the real one around it, so it goes before nesting is judged.
@@ -608,7 +818,10 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
       ContinueEvent(cd, v, index.times[si], patterns.pattern(m.pattern), m, si, explain, out);
       continue;
     }
-    if (IsSubordinateInfinitive(v, cands, m)) continue;
+    if (IsSubordinateInfinitive(v, cands, m)) {
+      LendTarget(v, patterns, m, &cands);
+      continue;
+    }
     if (IsDemandedAction(v, patterns.pattern(m.pattern), cands, patterns, m)) continue;
     if (IsGerundOfNoun(v, patterns.pattern(m.pattern), m)) continue;
     if (IsAdjectivalParticiple(v, patterns.pattern(m.pattern), m)) continue;
@@ -620,6 +833,7 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
     Candidate c;
     c.match = m;
     AssignRoles(v, patterns.pattern(m.pattern), frames, cd.actors, objects, objects_after, &c);
+    if (hints != nullptr) ApplyClauseHints(v, patterns.pattern(m.pattern), *hints, cd.actors, &c);
     if (c.target >= 0) {
       const bool after = v.mention_first[static_cast<size_t>(c.target)] > m.anchor;
       for (uint32_t a : ActorGroup(v, static_cast<uint32_t>(c.target))) {
@@ -630,6 +844,7 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
     if (c.source < 0 && !patterns.pattern(m.pattern).reciprocal) continue;
     cands.push_back(c);
   }
+  if (hints != nullptr) DropGovernedByHints(*hints, &cands);
   AssignExplicitDates(v, cd.times, index.times[si], &cands);
   RecordAccountTimes(v, cd.times, index.times[si], cd.actors, s, si, acc);
   const SentenceScope scope{cd, index, v, frames, si, explain, first_event};
@@ -662,13 +877,18 @@ std::vector<Event> Deduplicate(std::vector<Event> events) {
 }  // namespace
 
 std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& patterns, bool explain) {
+  return CodeEvents(cd, patterns, explain, nullptr);
+}
+
+std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& patterns, bool explain,
+                              const ClauseHints* hints) {
   std::vector<Event> events;
   if (cd.actors.empty() || patterns.size() == 0) return events;
   AccountTimes acc;
   const DocumentIndex index = IndexDocument(cd);
   SentenceView view;
   for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
-    CodeSentence(cd, index, patterns, explain, si, &acc, &view, &events);
+    CodeSentence(cd, index, patterns, explain, si, &acc, &view, &events, hints);
   }
   return Deduplicate(std::move(events));
 }

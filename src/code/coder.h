@@ -19,17 +19,24 @@
 // are skipped: an infinitive or a coordinated verb governed by an earlier phrase, the action a
 // demand asks for ("demanded that X lift", "X must withdraw"), a gerund after "of", a
 // participle after an article ("the occupied West Bank"), an event noun inside a verb's
-// phrase. "held talks with Y" is coded from the subject only; a compound subject runs both
-// ways. Thread-safe; reads only its arguments.
+// phrase. "met with Y" is coded from the subject only; a compound subject runs both ways,
+// and so do what it agrees to ("Chad and Sudan agreed to ...") and a negotiation with a
+// partner (046, "held talks with Y"). Thread-safe; reads only its arguments.
 #pragma once
 
 #include <vector>
 
+#include "code/clause_hints.h"
 #include "code/patterns.h"
 #include "parley/annotations.h"
 
 namespace parley::code {
 
 std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patterns, bool explain);
+// The same with clause hints from a parse (code/clause_hints.h; null: none, as above): each
+// verb with a hint takes its roles from it, `...` stops at the end of the verb's phrase and
+// SKIP passes over the parse's noun phrases.
+std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patterns, bool explain,
+                              const ClauseHints* hints);
 
 }  // namespace parley::code

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "util/hash.h"
 #include "util/word_filter.h"
 
 namespace parley::code {
@@ -63,6 +64,21 @@ bool IsSpeechVerb(const std::string& norm) {
   return kSet.count(norm) > 0;
 }
 
+// IsSpeechVerb by Token::key, for every token of every sentence (FillSentenceView): a
+// 1,024-bit filter of the verbs' keys turns nearly every token away in a few instructions.
+static bool IsSpeechVerbToken(const Token& t) {
+  struct Filter {
+    uint64_t bits[16] = {};
+    Filter() {
+      for (std::string_view w : kSpeechVerbs) bits[WordKey(w) >> 6 & 15] |= uint64_t{1} << (WordKey(w) & 63);
+    }
+  };
+  static const Filter kKeys;
+  const uint64_t k = t.key != 0 ? t.key : WordKey(t.norm);
+  if ((kKeys.bits[k >> 6 & 15] >> (k & 63) & 1) == 0) return false;
+  return In(kSpeechVerbs, t.norm);
+}
+
 // The token span [first, last) of bytes [start, end) among tokens [lo, hi); first == hi when
 // no token overlaps.
 static std::pair<uint32_t, uint32_t> TokenSpan(const std::vector<Token>& tokens, uint32_t lo, uint32_t hi,
@@ -114,10 +130,12 @@ void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t se
   v.actor_cover.assign(n, -1);
   v.in_quote.assign(n, false);
   v.capitalized.assign(n, false);
+  v.speech_verb.assign(n, false);
   for (uint32_t t = v.first; t < v.end; ++t) {
     const Token& tok = layer.tokens[t];
     const unsigned char c = static_cast<unsigned char>(text[tok.start]);
     v.capitalized[t - v.first] = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
+    v.speech_verb[t - v.first] = IsSpeechVerbToken(tok);
   }
   v.mention_first = index.mention_first;
   v.mention_end = index.mention_end;
@@ -138,7 +156,8 @@ void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t se
 
 // A speech verb at token t, not a word of a name ("the United States", "Reporters Says").
 static bool SpeechVerbAt(const SentenceView& v, uint32_t t) {
-  return v.ActorCovering(t) < 0 && IsSpeechVerb(v.tok(t).norm);
+  if (v.ActorCovering(t) >= 0) return false;
+  return t >= v.first && t < v.end ? v.speech_verb[t - v.first] : IsSpeechVerb(v.tok(t).norm);
 }
 
 static bool TitleToken(const SentenceView& v, uint32_t t) {
@@ -229,8 +248,13 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
 }
 
 bool IsPrepositionalObject(const SentenceView& v, uint32_t actor) {
-  uint32_t p = v.mention_first[actor];
-  while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
+  // "in central Nairobi", "into southern Lebanon": a word of direction may stand between.
+  static constexpr std::array<std::string_view, 14> kDirections = {
+      "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+      "southwestern", "north", "south", "east", "west", "neighbouring"};
+  // Titles before a name belong to it: "in support of US President Donald Trump".
+  uint32_t p = ClusterStart(v, actor);
+  while (p > v.first && (In(kSkippable, v.tok(p - 1).norm) || In(kDirections, v.tok(p - 1).norm))) --p;
   return p > v.first && In(kPrepositions, v.tok(p - 1).norm);
 }
 
@@ -334,7 +358,7 @@ static int32_t LeadingOfActor(const SentenceView& v, uint32_t clause_start, uint
     const uint32_t first = v.mention_first[a];
     if (first < clause_start || first >= anchor) continue;
     if (not_subjects != nullptr && (*not_subjects)[a]) continue;
-    uint32_t p = first;
+    uint32_t p = std::max(ClusterStart(v, a), clause_start);  // "supporters of former President X"
     while (p > clause_start && In(kSkippable, v.tok(p - 1).norm)) --p;
     if (p > clause_start && v.tok(p - 1).norm == "of" && p - 1 - clause_start <= 4) return static_cast<int32_t>(a);
     return -1;  // only the first actor of the clause can be its subject this way
@@ -423,10 +447,30 @@ static bool IsAttributionTail(const SentenceView& v, uint32_t comma) {
   return false;
 }
 
+// True when token `t` lies in a phrase that opens the sentence with a preposition and has not
+// yet been closed by a comma: "With the signing of a deal, Sudan and Chad agreed".
+static bool InOpeningPhrase(const SentenceView& v, uint32_t t) {
+  static constexpr std::array<std::string_view, 14> kOpeners = {
+      "with", "after", "following", "despite", "in", "during", "amid", "before", "since", "under", "on", "at", "for",
+      "upon"};
+  if (t <= v.first || !In(kOpeners, v.tok(v.first).norm)) return false;
+  for (uint32_t k = v.first; k < t; ++k) {
+    if (v.tok(k).norm == ",") return false;
+  }
+  return true;
+}
+
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by) {
+  const bool opening = InOpeningPhrase(v, from);
   for (uint32_t t = from; t < v.end && t < from + 16; ++t) {
     const std::string& n = v.tok(t).norm;
     if (n == ";" || n == "according" || SpeechVerbAt(v, t)) break;
+    if (opening && n == ",") break;  // the opening phrase ends; the main clause's actors are not its objects
+    // "hailed the report and warned that Biden ...": a coordinated past-tense verb starts an
+    // action of its own, whose actors are not this one's objects.
+    if (n == "and" && t > from && t + 1 < v.end && v.ActorCovering(t + 1) < 0 && !v.capitalized[t + 1 - v.first] &&
+        v.tok(t + 1).norm.size() > 4 && v.tok(t + 1).norm.ends_with("ed"))
+      break;
     if (n == "," && t + 1 < v.end && In(kClauseOpeners, v.tok(t + 1).norm)) break;
     if (n == "," && IsAttributionTail(v, t)) break;
     // "criticized the militia that has seized parts of Mali": a relative clause qualifies the
@@ -513,7 +557,7 @@ static int32_t SpeakerBefore(const SentenceView& v, uint32_t verb) {
 std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
   std::vector<SpeechFrame> frames;
   for (uint32_t t = v.first; t < v.end; ++t) {
-    const std::string& n = v.tok(t).norm;
+    const std::string_view n = v.tok(t).norm;  // compares lengths first, unlike std::string == "x"
     if (n == "according" && t + 1 < v.end && v.tok(t + 1).norm == "to") {
       int32_t who = ObjectAfter(v, t + 2, -1, true);
       if (who >= 0) frames.push_back({t, who, v.mention_end[static_cast<size_t>(who)], v.end});
@@ -548,7 +592,7 @@ std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
 
 uint32_t ClauseStart(const SentenceView& v, uint32_t anchor) {
   for (uint32_t t = anchor; t > v.first; --t) {
-    const std::string& n = v.tok(t - 1).norm;
+    const std::string_view n = v.tok(t - 1).norm;  // compares lengths first, unlike std::string == "x"
     if (n == ";" || n == ":" || n == "that" || n == "and" || SpeechVerbAt(v, t - 1)) return t;
     if (n == "," && In(kClauseOpeners, v.tok(t).norm)) return t;
   }

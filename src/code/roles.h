@@ -25,6 +25,7 @@ struct SentenceView {
   std::vector<uint32_t> actors;       // actor indexes in this sentence, in order
   std::vector<bool> in_quote;         // by token - first: inside quotation marks
   std::vector<bool> capitalized;      // by token - first: a word starting with a capital
+  std::vector<bool> speech_verb;      // by token - first: IsSpeechVerb(norm), asked for again and again
 
   const Token& tok(uint32_t t) const { return (*tokens)[t]; }
   int32_t ActorAt(uint32_t t) const { return t >= first && t < end ? actor_at[t - first] : -1; }
