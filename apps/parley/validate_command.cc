@@ -81,7 +81,7 @@ Command RegisterValidate(CLI::App& app) {
                   "A folder of peer dictionaries, or one written by `parley dict convert` (default: those the records name)");
   cmd->add_option("--dict-format", args->format, "Format of --dict: petrarch or tabari")
       ->check(CLI::IsMember({"petrarch", "tabari"}));
-  cmd->add_flag("--verbose", args->verbose, "Also print skipped records and why each event was coded");
+  cmd->add_flag("--verbose", args->verbose, "Also print skipped records, the actors found and why each event was coded");
   return {cmd, [args] { return RunValidate(*args); }};
 }
 

@@ -9,7 +9,7 @@
 
 #include "../fuzz_check.h"
 #include "peers/dictionaries.h"
-#include "peers/peer_coder.h"
+#include "peers/record_coder.h"
 #include "peers/verb_patterns.h"
 
 using namespace parley;
@@ -46,9 +46,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     PARLEY_FUZZ_CHECK(compiled.ok());
     d.patterns = std::make_shared<const code::PatternSet>(std::move(compiled.value()));
   }
-  const peers::PeerCoder coder(d, *d.patterns);
-  (void)coder.Code(r);
+  auto coder = peers::RecordCoder::Create(d, d.patterns);
+  if (!coder.ok()) return 0;  // a dictionary parley's Lexicon cannot load is an error, not a crash
+  (void)coder->Code(r);
   r.parse.clear();  // the shallow, TABARI-style reading
-  (void)coder.Code(r);
+  (void)coder->Code(r);
   return 0;
 }

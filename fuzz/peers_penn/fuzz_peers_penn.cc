@@ -1,12 +1,13 @@
-// Fuzzes the Penn Treebank reader and the parse-driven coder: any bracket text is a tree or an
-// error; a tree's leaf spans nest; coding a record with it never crashes.
+// Fuzzes the Penn Treebank reader, the clause hints read from it and parley's coder run with
+// them: any bracket text is a tree or an error; a tree's leaf spans nest; coding a record with
+// it never crashes.
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "../fuzz_check.h"
 #include "peers/dictionaries.h"
-#include "peers/peer_coder.h"
+#include "peers/record_coder.h"
 #include "peers/penn_tree.h"
 #include "peers/verb_patterns.h"
 
@@ -41,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   static const peers::PeerDictionary dict = Dictionary();
-  static const peers::PeerCoder coder(dict, *dict.patterns);
+  static const peers::RecordCoder coder = peers::RecordCoder::Create(dict, dict.patterns).value();
   peers::ValidationRecord r;
   r.date = "19950101";
   r.text = "Arnor restored ties with Gondor.";

@@ -120,6 +120,13 @@ bool ReadActorCodes(std::string_view rest, PeerActor* actor) {
 
 }  // namespace
 
+std::string CodeOn(const PeerActor& actor, const std::string& date) {
+  for (const auto& d : actor.dated) {
+    if ((d.from.empty() || date >= d.from) && (d.to.empty() || date <= d.to)) return d.code;
+  }
+  return actor.code;
+}
+
 const Synset* PeerDictionary::FindSynset(std::string_view name) const {
   for (const auto& s : synsets)
     if (s.name == name) return &s;

@@ -116,6 +116,9 @@ Result<PeerDictionary> LoadFiles(const std::string& actors, const std::string& a
                                  const std::string& verbs, const std::string& discards,
                                  PeerFormat format = PeerFormat::kPetrarch);
 
+// The code of an actor on a YYYYMMDD date: the first dated code that covers it, else the
+// undated code (the peers' rule; `parley dict convert` makes the ranges disjoint for parley's).
+std::string CodeOn(const PeerActor& actor, const std::string& date);
 // The words of a peer phrase (split at `_` and spaces), in upper case.
 std::vector<std::string> SplitWords(std::string_view phrase);
 // `line` without its `#` comment (a `#` inside `[...]` is part of a code).

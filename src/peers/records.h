@@ -24,6 +24,13 @@ struct ExpectedEvent {
   }
 };
 
+// What a coder made of one record.
+struct CodeResult {
+  std::vector<ExpectedEvent> events;  // sorted, without duplicates
+  std::string error;                  // "bad_input_parse", "dateline", "sentencediscard", "storydiscard"
+  std::vector<std::string> trace;     // why each event was coded (for --explain)
+};
+
 // The coder switches a record runs with (PETRARCH's <Config> options that change coding).
 struct RecordOptions {
   bool require_dyad = true;   // false: an event with one side unknown is coded with "---"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "peers/record_coder.h"
 #include "peers/verb_patterns.h"
 
 namespace parley::peers {
@@ -59,7 +60,13 @@ ValidationReport Validate(const RecordSet& records, const PeerDictionary& dict) 
     auto compiled = CompilePatterns(dict);
     patterns = std::make_shared<const code::PatternSet>(compiled.ok() ? std::move(compiled.value()) : code::PatternSet());
   }
-  const PeerCoder coder(dict, *patterns);
+  auto own = RecordCoder::Create(dict, patterns);
+  auto code = [&](const ValidationRecord& r) {
+    if (own.ok()) return own->Code(r);
+    CodeResult failed;
+    failed.error = own.status().message();
+    return failed;
+  };
   std::map<std::string, const ValidationRecord*> seen;
   for (const auto& r : records.records) {
     RecordResult res;
@@ -68,7 +75,7 @@ ValidationReport Validate(const RecordSet& records, const PeerDictionary& dict) 
     if (!res.reason.empty()) {
       res.outcome = Outcome::kSkipped;
     } else {
-      res.got = coder.Code(r);
+      res.got = code(r);
       res.outcome = r.problem.empty() && Passes(r, res.got) ? Outcome::kPassed : Outcome::kFailed;
       if (!r.problem.empty()) res.reason = r.problem;
     }

@@ -1,5 +1,6 @@
 // The validation runner: codes every record of a peer's validation file with the dictionaries
-// the file names (or given ones) and compares with the expected codings.
+// the file names (or given ones), by parley's own actor recogniser and event coder with the
+// records' parses as clause hints (peers/record_coder.h), and compares with the expected codings.
 //
 // A record passes when its coder error equals the expected error, or when there is no error
 // and the set of (source, target, code) triples equals the expected set (no event for
@@ -14,7 +15,6 @@
 #include <vector>
 
 #include "peers/dictionaries.h"
-#include "peers/peer_coder.h"
 #include "peers/records.h"
 
 namespace parley::peers {
@@ -38,6 +38,8 @@ struct ValidationReport {
   CategoryCount total;
 };
 
+// The records are coded by parley's own pipeline (peers/record_coder.h). When its Lexicon
+// cannot be built, every record fails with that error.
 ValidationReport Validate(const RecordSet& records, const PeerDictionary& dict);
 
 // "SRC TGT CODE; ..." or "no events" or "error=NAME".

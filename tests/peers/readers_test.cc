@@ -6,7 +6,6 @@
 
 #include "peers/dictionaries.h"
 #include "peers/penn_tree.h"
-#include "peers/peer_coder.h"
 
 namespace parley::peers {
 namespace {
@@ -39,7 +38,7 @@ TEST(PeerActors, DateRestrictionsInEveryForm) {
     PeerDictionary d;
     ReadActors(c.line, "t", &d);
     ASSERT_EQ(d.actors.size(), 1u) << c.line;
-    EXPECT_EQ(PeerCoder::CodeOn(d.actors[0], c.date), c.code) << c.line << " on " << c.date;
+    EXPECT_EQ(CodeOn(d.actors[0], c.date), c.code) << c.line << " on " << c.date;
     EXPECT_TRUE(d.diagnostics.empty()) << c.line;
   }
 }
