@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/actors_testing.h"
 #include "common/testing.h"
 #include "extract/actors/actors.h"
 #include "extract/actors/rules.h"
@@ -14,33 +15,10 @@
 namespace parley::extract {
 namespace {
 
-const lexicon::Lexicon& BuiltIn() {
-  static auto lex = lexicon::Lexicon::Load({parley::testing::SourceDir() + "/dict"});
-  PARLEY_CHECK(lex.ok());
-  return **lex;
-}
-
-struct Coded {
-  std::vector<ActorMention> actors;
-  std::vector<Place> places;
-};
-
-Coded CodeText(const std::string& text, const std::string& date) {
-  Document doc;
-  doc.text = text;
-  doc.published = date;
-  TextLayer layer = text::Segment(doc.text);
-  Coded c;
-  FindActors(doc, layer, BuiltIn(), &c.actors, &c.places);
-  return c;
-}
-
-std::string Dump(const Coded& c) {
-  std::string s;
-  for (const auto& a : c.actors) s += "[" + a.text + " " + a.code + " " + a.kind + "] ";
-  for (const auto& p : c.places) s += "{" + p.text + " " + p.country + "} ";
-  return s;
-}
+using actors_testing::BuiltIn;
+using actors_testing::Coded;
+using actors_testing::CodeText;
+using actors_testing::Dump;
 
 // A mention expected in `text` on `date` with `code` ("": no actor mention with that text).
 struct Case {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/actors_testing.h"
 #include "common/testing.h"
 #include "parley/ingest.h"
 #include "text/segmenter.h"
@@ -15,39 +16,16 @@
 namespace parley::extract {
 namespace {
 
-const lexicon::Lexicon& BuiltIn() {
-  static auto lex = lexicon::Lexicon::Load({parley::testing::SourceDir() + "/dict"});
-  PARLEY_CHECK(lex.ok());
-  return **lex;
-}
-
-struct Coded {
-  std::vector<ActorMention> actors;
-  std::vector<Place> places;
-};
-
-Coded CodeText(const std::string& text, const std::string& date) {
-  Document doc;
-  doc.text = text;
-  if (!date.empty()) doc.published = date;
-  TextLayer layer = text::Segment(doc.text);
-  Coded c;
-  FindActors(doc, layer, BuiltIn(), &c.actors, &c.places);
-  return c;
-}
+using actors_testing::BuiltIn;
+using actors_testing::Coded;
+using actors_testing::CodeText;
+using actors_testing::Dump;
 
 const ActorMention* FindActor(const Coded& c, const std::string& text, int occurrence = 0) {
   for (const auto& a : c.actors) {
     if (a.text == text && occurrence-- == 0) return &a;
   }
   return nullptr;
-}
-
-std::string Dump(const Coded& c) {
-  std::string s;
-  for (const auto& a : c.actors) s += "[" + a.text + " " + a.code + " " + a.kind + "] ";
-  for (const auto& p : c.places) s += "{" + p.text + " " + p.country + "} ";
-  return s;
 }
 
 // An actor mention expected in `text`: its text, code and kind (empty code: must be absent).
