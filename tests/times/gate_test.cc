@@ -22,8 +22,29 @@ namespace {
 
 // Counts of what was checked, so that a test can tell it checked something.
 struct Checked {
-  size_t tokens = 0, strong = 0, weak = 0, cues = 0;
+  size_t tokens = 0, strong = 0, weak = 0, cues = 0, known = 0;
 };
+
+// The lookups by Token::key must answer as the lookups by norm do, for every token.
+void CheckKeyLookups(const Token& t, Checked* c) {
+  const std::string_view norm = t.norm;
+  const WordFacts a = FactsOf(t), b = FactsOf(norm);
+  EXPECT_EQ(a.month, b.month) << norm;
+  EXPECT_EQ(a.weekday, b.weekday) << norm;
+  EXPECT_EQ(a.ordinal, b.ordinal) << norm;
+  EXPECT_EQ(a.count, b.count) << norm;
+  EXPECT_EQ(a.unit, b.unit) << norm;
+  EXPECT_EQ(a.hyphen, b.hyphen) << norm;
+  EXPECT_EQ(MonthOf(t), MonthOf(norm)) << norm;
+  EXPECT_EQ(WeekdayOf(t), WeekdayOf(norm)) << norm;
+  EXPECT_EQ(CountOf(t), CountOf(norm)) << norm;
+  EXPECT_EQ(OrdinalOf(t), OrdinalOf(norm)) << norm;
+  bool plural_a = false, plural_b = false;
+  EXPECT_EQ(UnitOf(t, &plural_a), UnitOf(norm, &plural_b)) << norm;
+  EXPECT_EQ(plural_a, plural_b) << norm;
+  c->known += MonthOf(norm) > 0 || WeekdayOf(norm) > 0 || CountOf(norm) >= 0 ||
+              OrdinalOf(norm) > 0 || UnitOf(norm).has_value();
+}
 
 // Compares the gated MarkStrong with the ungated one for each sentence, and the key gates
 // with the exact lookups for each token; returns what it checked.
@@ -49,6 +70,7 @@ Checked CheckText(const std::string& text) {
   }
   for (const Token& t : layer.tokens) {
     ++c.tokens;
+    CheckKeyLookups(t, &c);
     if (TriggerOf(t.norm) == 1) {
       ++c.weak;
       EXPECT_TRUE(MayBeWeakTrigger(t)) << t.norm;
@@ -85,7 +107,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He may march on, the Fall collection was handed to Tues. buyers.", 1},
         Case{"Nothing here: the minister is to resume talks set for later.", 0},
         Case{"Twenty-five years ago, the year-earlier quarter was weak -- very weak.", 3},
-        Case{"«Yesterday» she said \"tomorrow\" – twice a week, every Monday.", 4}));
+        Case{"«Yesterday» she said \"tomorrow\" – twice a week, every Monday.", 4},
+        Case{"On the 27th, the third of nine days, forty-two hours and 3 weeks in.", 4}));
 
 TEST(GateCorpusTest, WikinewsTokensPassTheirGates) {
   PARLEY_REQUIRE_SHARED_DATA();
@@ -98,11 +121,13 @@ TEST(GateCorpusTest, WikinewsTokensPassTheirGates) {
     const Document doc = ingest::ReadJsonLine(line, "wikinews.jsonl", ++n);
     const Checked c = CheckText(doc.text);
     total.tokens += c.tokens, total.strong += c.strong, total.weak += c.weak, total.cues += c.cues;
+    total.known += c.known;
   }
   EXPECT_GT(total.tokens, 100000u);
   EXPECT_GT(total.strong, 1000u);
   EXPECT_GT(total.weak, 1000u);
   EXPECT_GT(total.cues, 1000u);
+  EXPECT_GT(total.known, 1000u);
 }
 
 }  // namespace

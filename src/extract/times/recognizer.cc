@@ -7,6 +7,12 @@
 namespace parley::extract::times {
 namespace {
 
+// The words of a deictic shift ("last", "next", "this": ShiftOf in recognizer_relative.cc).
+bool IsShiftWord(std::string_view w) {
+  return w == "last" || w == "past" || w == "previous" || w == "preceding" || w == "next" ||
+         w == "coming" || w == "following" || w == "upcoming" || w == "this" || w == "current" ||
+         w == "present";
+}
 
 }  // namespace
 
@@ -141,9 +147,13 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
   }
   if (w == "a" || w == "an") return MatchCount(i, out);
   if (w == "that") return MatchAnaphoric(i, out);
+  // A shift word is no month, weekday, unit, count, season, holiday, clock time, set or year:
+  // those patterns turn it away at their first test, and none writes to *out before it does.
+  if (IsShiftWord(w))
+    return MatchDeictic(i, out) || MatchWord(i, out) || (w == "coming" && MatchVagueDuration(i, out));
   // Otherwise one lookup tells which patterns the word may begin (each guard below is a
   // condition the pattern itself would test first). MatchTheUnit needs "the".
-  const WordFacts f = FactsOf(w);
+  const WordFacts f = FactsOf(Tok(i));
   const bool digit = !w.empty() && w[0] >= '0' && w[0] <= '9';
   // A month, weekday or unit name with no count, ordinal or hyphen in it ("may", "day",
   // "years", "Friday") begins only its own class's pattern: none of the other patterns reads

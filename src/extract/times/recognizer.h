@@ -66,6 +66,9 @@ class Recognizer {
   std::string_view Norm(uint32_t i) const {
     return i >= first_ && i < end_ ? std::string_view(tokens_[i].norm) : std::string_view();
   }
+  // Token i, or an empty token outside the sentence (as Norm gives ""): for the lookups by key.
+  const Token& Tok(uint32_t i) const { return i >= first_ && i < end_ ? tokens_[i] : kNoToken; }
+  static inline const Token kNoToken{};
   bool IsCapitalized(uint32_t i) const;
   bool IsQuotedTitle(const Found& f) const;  // "This Week", a programme's name
   bool Adjacent(uint32_t a, uint32_t b) const;  // no space between tokens a and b

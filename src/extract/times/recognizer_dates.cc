@@ -94,7 +94,7 @@ int Recognizer::YearAt(uint32_t i, bool lenient) const {
 int Recognizer::SpelledYearAt(uint32_t i, uint32_t* end) const {
   const std::string_view w = Norm(i);
   if (w == "nineteen" || w == "eighteen") {
-    const int n = CountOf(Norm(i + 1));
+    const int n = CountOf(Tok(i + 1));
     if (n < 10 || n > 99 || tokens_[i + 1].kind != TokenKind::kWord) return -1;
     *end = i + 2;
     return (w == "nineteen" ? 1900 : 1800) + n;
@@ -102,7 +102,7 @@ int Recognizer::SpelledYearAt(uint32_t i, uint32_t* end) const {
   if (w != "two" || Norm(i + 1) != "thousand") return -1;
   uint32_t j = i + 2;
   if (Norm(j) == "and") ++j;
-  const int n = CountOf(Norm(j));
+  const int n = CountOf(Tok(j));
   const bool ones = n >= 1 && n <= 99 && tokens_[j].kind == TokenKind::kWord && Norm(j) != "a";
   *end = ones ? j + 1 : i + 2;
   return 2000 + (ones ? n : 0);
@@ -150,7 +150,7 @@ bool Recognizer::MatchNumericDate(uint32_t i, Found* out) const {
 
 // "Tuesday", "Friday, January 4, 2019", "Tuesday evening".
 bool Recognizer::MatchWeekday(uint32_t i, Found* out) const {
-  const int wd = WeekdayOf(Norm(i));
+  const int wd = WeekdayOf(Tok(i));
   if (wd < 0 || !IsCapitalized(i)) return false;
   uint32_t j = i + 1;
   Found explicit_date;
@@ -223,7 +223,7 @@ bool Recognizer::MatchDayFirst(uint32_t i, Found* out) const {
   const int day = DayNumberAt(i);
   if (day < 0) return false;
   uint32_t j = i + 1;
-  if (Norm(j) == "of" && OrdinalOf(Norm(i)) > 0) ++j;
+  if (Norm(j) == "of" && OrdinalOf(Tok(i)) > 0) ++j;
   int month;
   if (!MonthAt(j, &month)) return false;
   Found rest;

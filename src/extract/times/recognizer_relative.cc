@@ -103,8 +103,8 @@ bool Recognizer::MatchDeictic(uint32_t i, Found* out) const {
   int lo, hi;
   const uint32_t k = ReadCount(j + 1, &lo, &hi);
   bool plural = false;
-  if (k > 0 && UnitOf(Norm(k), &plural) && (plural || lo == 1)) {
-    const Unit unit = *UnitOf(Norm(k));
+  if (k > 0 && UnitOf(Tok(k), &plural) && (plural || lo == 1)) {
+    const Unit unit = *UnitOf(Tok(k));
     out->type = "DURATION";
     out->value = DurationValue(lo, unit);
     if (hi != lo) out->value_max = DurationValue(hi, unit);
@@ -125,7 +125,7 @@ bool Recognizer::MatchDeicticUnit(uint32_t i, uint32_t k, int shift, Found* out)
   // "this fiscal year", "the current fiscal year": TimeML dates it as the calendar year.
   if (Norm(k) == "fiscal" && Norm(k + 1) == "year") ++k;
   bool plural = false;
-  const auto unit = UnitOf(Norm(k), &plural);
+  const auto unit = UnitOf(Tok(k), &plural);
   const std::string_view part = PartOfDayOf(Norm(k));
   if (!part.empty() && anchor_ && shift <= 0 && Norm(i) != "the") {
     // "this morning", "last night".
@@ -276,9 +276,9 @@ bool Recognizer::MatchWord(uint32_t i, Found* out) const {
     out->value = "PRESENT_REF";
   } else if (!the && (w == "recently" || w == "lately")) {
     out->value = "PAST_REF";
-  } else if (!the && w == "current" && !UnitOf(Norm(i + 1))) {
+  } else if (!the && w == "current" && !UnitOf(Tok(i + 1))) {
     out->value = "PRESENT_REF";
-  } else if (the && w == "past" && UnitOf(Norm(i + 2)) == std::nullopt && ReadCount(i + 2, nullptr, nullptr) == 0) {
+  } else if (the && w == "past" && UnitOf(Tok(i + 2)) == std::nullopt && ReadCount(i + 2, nullptr, nullptr) == 0) {
     out->value = "PAST_REF";
   } else if (w == "future" && (the || Norm(i - 1) == "near")) {
     out->value = "FUTURE_REF";
@@ -293,8 +293,8 @@ uint32_t Recognizer::ReadCount(uint32_t j, int* lo, int* hi) const {
   std::string_view w = Norm(j);
   uint32_t next = j + 1;
   if (w == "between") {
-    a = CountOf(Norm(j + 1));
-    b = CountOf(Norm(j + 3));
+    a = CountOf(Tok(j + 1));
+    b = CountOf(Tok(j + 3));
     if (a < 0 || Norm(j + 2) != "and" || b < a) return 0;
     next = j + 4;
   } else if (w == "few" || w == "several" || w == "many" || (w == "a" && Norm(j + 1) == "few")) {
@@ -307,7 +307,7 @@ uint32_t Recognizer::ReadCount(uint32_t j, int* lo, int* hi) const {
     a = b = CountOf(w);
     if (a < 0) return 0;
     const std::string_view link = Norm(j + 1);
-    const int c = CountOf(Norm(j + 2));
+    const int c = CountOf(Tok(j + 2));
     if ((link == "to" || link == "-" || link == "or" || link == "\xe2\x80\x93") && c > a &&
         w != "a" && w != "an") {
       b = c, next = j + 3;
@@ -332,9 +332,9 @@ bool Recognizer::MatchCount(uint32_t i, Found* out) const {
   const bool half = lo >= 0 && lo == hi && Norm(k) == "1/2";
   if (half) ++k;
   // "two more weeks", "an additional year", "eight trading days": the unit comes one word later.
-  if (IsCountFiller(Norm(k)) && UnitOf(Norm(k + 1))) ++k;
+  if (IsCountFiller(Norm(k)) && UnitOf(Tok(k + 1))) ++k;
   bool plural = false;
-  const auto unit = UnitOf(Norm(k), &plural);
+  const auto unit = UnitOf(Tok(k), &plural);
   if (!unit || (plural && lo == 1 && Norm(j) != "1")) return false;
   if (j > i && (lo < 0 || Norm(k + 1) == "ago")) return false;
   // "$500 million a year", "20 flights a week": a rate, which TimeML writes as a SET.
@@ -446,7 +446,7 @@ bool Recognizer::MatchTheUnit(uint32_t i, bool as_date, Found* out) const {
   const std::string_view adj = Norm(j);
   if (adj == "full" || adj == "fiscal" || adj == "whole" || adj == "entire") ++j;
   bool plural = false;
-  const auto unit = UnitOf(Norm(j), &plural);
+  const auto unit = UnitOf(Tok(j), &plural);
   if (!unit || plural || !anchor_) return false;
   out->first = i, out->end = j + 1;
   if (*unit == Unit::kWeekend && j == i + 1) {
@@ -497,7 +497,7 @@ bool Recognizer::MatchAdjectiveDuration(uint32_t i, Found* out) const {
       n = CountOf(head), unit = UnitOf(tail);
     }
   } else if (IsDigits(w) && Norm(i + 1) == "-" && Adjacent(i, i + 1) && Adjacent(i + 1, i + 2)) {
-    n = ToInt(w), unit = UnitOf(Norm(i + 2)), end = i + 3;
+    n = ToInt(w), unit = UnitOf(Tok(i + 2)), end = i + 3;
     if (Norm(i + 3) == "-" && Norm(i + 4) == "old") return false;
   }
   if ((n < 1 && !some) || !unit) return false;
@@ -513,21 +513,21 @@ bool Recognizer::MatchAdjectiveDuration(uint32_t i, Found* out) const {
 bool Recognizer::MatchVagueDuration(uint32_t i, Found* out) const {
   const std::string_view w = Norm(i);
   bool plural = false;
-  if (w == "recent" && UnitOf(Norm(i + 1), &plural) && plural) {
+  if (w == "recent" && UnitOf(Tok(i + 1), &plural) && plural) {
     out->first = i, out->end = i + 2, out->type = "DURATION";
-    out->value = DurationValue(-1, *UnitOf(Norm(i + 1)));
+    out->value = DurationValue(-1, *UnitOf(Tok(i + 1)));
     // "in recent years": TimeML takes the years as an unspecified past, not a length.
-    if (*UnitOf(Norm(i + 1)) >= Unit::kYear) out->type = "DATE", out->value = "PAST_REF";
+    if (*UnitOf(Tok(i + 1)) >= Unit::kYear) out->type = "DATE", out->value = "PAST_REF";
     return true;
   }
   // "in (the) coming weeks": an unspecified length ahead.
   const uint32_t after_the = w == "the" ? i + 1 : i;
-  if (Norm(after_the) == "coming" && UnitOf(Norm(after_the + 1), &plural) && plural) {
+  if (Norm(after_the) == "coming" && UnitOf(Tok(after_the + 1), &plural) && plural) {
     out->first = i, out->end = after_the + 2, out->type = "DURATION";
-    out->value = DurationValue(-1, *UnitOf(Norm(after_the + 1)));
+    out->value = DurationValue(-1, *UnitOf(Tok(after_the + 1)));
     return true;
   }
-  if (w == "recent" && !UnitOf(Norm(i + 1))) {
+  if (w == "recent" && !UnitOf(Tok(i + 1))) {
     // "the recent attacks": an unspecified past (TimeML's PAST_REF).
     out->first = i, out->end = i + 1, out->type = "DATE", out->value = "PAST_REF";
     return true;
@@ -593,7 +593,7 @@ bool Recognizer::MatchTimeOfDay(uint32_t i, Found* out) const {
   uint32_t day_at = end;
   if (IsTimeZone(Norm(day_at))) ++day_at;
   Found day;
-  if (anchor_ && WeekdayOf(Norm(day_at)) > 0 && MatchWeekday(day_at, &day) && day.day) {
+  if (anchor_ && WeekdayOf(Tok(day_at)) > 0 && MatchWeekday(day_at, &day) && day.day) {
     out->value = FormatDay(*day.day) + out->value.substr(out->value.find('T'));
     out->end = day.end;
     out->time_of_day = false;
@@ -627,13 +627,13 @@ bool Recognizer::MatchSet(uint32_t i, Found* out) const {
   if ((w == "twice" || w == "once") && (Norm(j) == "a" || Norm(j) == "per")) ++j;
   else if (w == "twice" || w == "once") return false;
   int n = 1;
-  if (w == "every" && CountOf(Norm(j)) > 1) n = CountOf(Norm(j)), ++j;
-  if (const int wd = WeekdayOf(Norm(j)); wd > 0 && w != "twice" && w != "once") {
+  if (w == "every" && CountOf(Tok(j)) > 1) n = CountOf(Tok(j)), ++j;
+  if (const int wd = WeekdayOf(Tok(j)); wd > 0 && w != "twice" && w != "once") {
     out->end = j + 1, out->value = "XXXX-WXX-" + std::to_string(wd);
     return true;
   }
   bool plural = false;
-  const auto unit = UnitOf(Norm(j), &plural);
+  const auto unit = UnitOf(Tok(j), &plural);
   if (!unit || (plural != (n > 1))) return false;
   out->end = j + 1;
   out->value = DurationValue(n, *unit);

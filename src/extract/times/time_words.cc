@@ -225,6 +225,17 @@ class WordTable {
     return Find(w);
   }
 
+  // Find by a token's key: a probe of kKeySlots by the key's low bits; the norm is compared
+  // only when a key matches, so the answer is Find's exactly.
+  const WordInfo* FindKey(const Token& t) const {
+    for (size_t i = t.key & kKeyMask;; i = (i + 1) & kKeyMask) {
+      const KeySlot& slot = key_slots_[i];
+      if (slot.entry == 0) return nullptr;
+      if (slot.key == t.key && entries_[slot.entry - 1].key == t.norm)
+        return &entries_[slot.entry - 1].info;
+    }
+  }
+
   const WordInfo* Find(std::string_view w) const {
     if (w.empty() || w.size() > kMaxLength || ((entry_lengths_[ShortPair(w)] >> w.size()) & 1) == 0)
       return nullptr;
@@ -276,6 +287,12 @@ class WordTable {
     }
   }
 
+  static constexpr size_t kKeySlots = 1024, kKeyMask = kKeySlots - 1;
+  struct KeySlot {
+    uint64_t key = 0;
+    uint32_t entry = 0;  // 1 + index into entries_; 0 for an empty slot
+  };
+  std::array<KeySlot, kKeySlots> key_slots_{};
   std::array<Slot, kSize> slots_{};
   std::vector<Entry> entries_;
   std::array<uint32_t, 26 * (kMaxLength + 1)> strong_shapes_{};
@@ -316,6 +333,12 @@ class WordTable {
   }
 
   void BuildGates() {
+    for (size_t n = 0; n < entries_.size(); ++n) {
+      const uint64_t key = WordKey(entries_[n].key);
+      size_t i = key & kKeyMask;
+      while (key_slots_[i].entry != 0) i = (i + 1) & kKeyMask;
+      key_slots_[i] = {key, static_cast<uint32_t>(n + 1)};
+    }
     for (const auto& e : entries_) {
       if (e.key.size() < 32) entry_lengths_[ShortPair(e.key)] |= 1u << e.key.size();
       if (e.info.flags & kStrong) AddKey(&strong_keys_, e.key);
@@ -334,6 +357,7 @@ const WordTable& Table() { return kTable; }
 
 const WordInfo* Info(std::string_view norm) { return Table().Find(norm); }
 const WordInfo* StrongInfo(std::string_view norm) { return Table().FindStrong(norm); }
+const WordInfo* Info(const Token& t) { return Table().FindKey(t); }
 
 uint8_t FlagsOf(std::string_view norm) {
   const WordInfo* info = Info(norm);
@@ -346,6 +370,16 @@ WordFacts FactsOf(std::string_view norm) {
   WordFacts facts;
   facts.hyphen = norm.size() >= 3 && HasHyphen(norm);
   if (const WordInfo* info = Info(norm)) {
+    facts.month = info->month, facts.weekday = info->weekday, facts.ordinal = info->ordinal;
+    facts.count = info->count, facts.unit = info->unit >= 0;
+  }
+  return facts;
+}
+
+WordFacts FactsOf(const Token& t) {
+  WordFacts facts;
+  facts.hyphen = t.norm.size() >= 3 && HasHyphen(t.norm);
+  if (const WordInfo* info = Info(t)) {
     facts.month = info->month, facts.weekday = info->weekday, facts.ordinal = info->ordinal;
     facts.count = info->count, facts.unit = info->unit >= 0;
   }
@@ -527,6 +561,39 @@ int OrdinalOf(std::string_view norm) {
 
 std::optional<Unit> UnitOf(std::string_view norm, bool* plural) {
   const WordInfo* info = Info(norm);
+  if (info == nullptr || info->unit < 0) return std::nullopt;
+  if (plural != nullptr) *plural = info->plural;
+  return static_cast<Unit>(info->unit);
+}
+
+int MonthOf(const Token& t) {
+  const WordInfo* info = Info(t);
+  return info == nullptr ? -1 : info->month;
+}
+
+int WeekdayOf(const Token& t) {
+  const WordInfo* info = Info(t);
+  return info == nullptr ? -1 : info->weekday;
+}
+
+// The table answers for most words; digits and hyphenated counts ("twenty-five") are read.
+int CountOf(const Token& t) {
+  const std::string_view norm = t.norm;
+  if (norm.empty() || (norm[0] >= '0' && norm[0] <= '9')) return CountOf(norm);
+  const WordInfo* info = Info(t);
+  if (info != nullptr && info->count >= 0) return info->count;
+  return norm.find('-') != std::string_view::npos ? HyphenatedCount(norm) : -1;
+}
+
+int OrdinalOf(const Token& t) {
+  const WordInfo* info = Info(t);
+  if (info != nullptr && info->ordinal >= 0) return info->ordinal;
+  if (t.norm.size() < 3 || t.norm[0] < '0' || t.norm[0] > '9') return -1;
+  return OrdinalOf(std::string_view(t.norm));  // a number in -st, -nd, -rd, -th
+}
+
+std::optional<Unit> UnitOf(const Token& t, bool* plural) {
+  const WordInfo* info = Info(t);
   if (info == nullptr || info->unit < 0) return std::nullopt;
   if (plural != nullptr) *plural = info->plural;
   return static_cast<Unit>(info->unit);

@@ -49,6 +49,14 @@ struct WordFacts {
   bool hyphen = false;  // "two-day", "mid-August", "third-quarter"
 };
 WordFacts FactsOf(std::string_view norm);
+// The same answers for a token, found by its Token::key (one probe of a table of keys, the
+// norm compared only on a hit) instead of hashing the norm again: the recognizer's lookups.
+WordFacts FactsOf(const Token& t);
+int MonthOf(const Token& t);
+int WeekdayOf(const Token& t);
+int CountOf(const Token& t);
+int OrdinalOf(const Token& t);
+std::optional<Unit> UnitOf(const Token& t, bool* plural = nullptr);
 
 // Whether a time expression may start with this word: 2 for a word or number that can name a
 // time itself ("May", "week", "2022", "today"), 1 for one that begins an expression only
