@@ -200,7 +200,10 @@ class Extractor {
   Extractor(const Document& doc, const TextLayer& layer, const Lexicon& lex, std::vector<ActorMention>* actors,
             std::vector<Place>* places)
       : doc_(doc), layer_(layer), lex_(lex), text_(doc.text), date_(doc.published.value_or("")),
-        places_(places), coref_(actors), refers_(PronounSet()) {}
+        places_(places), coref_(actors), refers_(PronounSet()) {
+    // About one mention every two sentences (Wikinews); more only grow the vector.
+    coref_.Reserve(layer.sentences.size() / 2 + 8);
+  }
 
   void Run() {
     for (uint32_t s = 0; s < layer_.sentences.size(); ++s) {
@@ -277,9 +280,10 @@ class Extractor {
       // Most tokens start no name and refer to nothing: MayMatter() rejects them before any
       // other work.
       const Token& t = tokens[i];
-      // "Vietnamese-led": one word whose first part is a name (words of six bytes or more
-      // ending in "d" are looked at).
-      if (t.kind == TokenKind::kWord && t.norm.size() >= 6 && t.norm.back() == 'd') {
+      // "Vietnamese-led": one capitalised word whose first part is a name (words of six bytes
+      // or more ending in "d" are looked at; the capital first, since most such words are
+      // lower-case verbs, "reported").
+      if (t.kind == TokenKind::kWord && t.norm.size() >= 6 && t.norm.back() == 'd' && Capitalized(i)) {
         if (std::optional<Item> c = CompoundItem(i)) {
           items->push_back(*c);
           ++i;
@@ -448,7 +452,8 @@ class Extractor {
                     std::vector<std::string_view>* roles, std::vector<Piece>* out);
   bool NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t next, uint32_t span_end,
                      const std::string& code, const Entry& agent, std::vector<Piece>* out);
-  Piece RolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code, const Entry& agent) const;
+  Piece& AddRolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code, const Entry& agent,
+                      std::vector<Piece>* out) const;
   void Classify(uint32_t s, const Item& item, std::string_view role_word, std::vector<Piece>* out);
   bool CountryInName(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<Piece>* out);
   bool AdjectiveActs(uint32_t s, const Item& item) const;
@@ -459,8 +464,10 @@ class Extractor {
   std::optional<RefType> PronounAt(const Sentence& sent, uint32_t i) const;
   void FeedInOrder(uint32_t s, std::vector<Piece>* pieces);
   void FeedPronoun(uint32_t s, const Pronoun& p);
-  ActorMention MakeMention(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
+  ActorMention MakeMention(uint32_t s, uint32_t begin, uint32_t end, std::string code,
                            const std::string& name) const;
+  void FillMention(ActorMention* m, uint32_t s, uint32_t begin, uint32_t end, std::string code,
+                   const std::string& name) const;
   void AddPlace(uint32_t s, const Item& item, const Entry& place_or_country, const Entry* coords);
   void Feed(Piece& p);
   // ---- resolution rules (issue 6; word tests in rules.h) ----
@@ -498,25 +505,32 @@ class Extractor {
   ReferSet refers_;  // pronouns and the keys of surnames_ and unknown_by_surname_
 };
 
-ActorMention Extractor::MakeMention(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
+ActorMention Extractor::MakeMention(uint32_t s, uint32_t begin, uint32_t end, std::string code,
                                     const std::string& name) const {
   ActorMention m;
-  m.start = Tok(begin).start;
-  m.end = Tok(end - 1).end;
-  m.text = std::string(text_.substr(m.start, m.end - m.start));
-  m.sentence = s;
-  m.code = code;
-  m.country = code.substr(0, 3);
-  if (code.size() >= 6) m.sector = code.substr(3, 3);
-  m.name = name;
+  FillMention(&m, s, begin, end, std::move(code), name);
   return m;
 }
 
+// Fills a fresh mention in place (a piece's): moving a finished mention there cost as much
+// as building it. `code` by value: most callers hand over a code they no longer need.
+void Extractor::FillMention(ActorMention* m, uint32_t s, uint32_t begin, uint32_t end, std::string code,
+                            const std::string& name) const {
+  m->start = Tok(begin).start;
+  m->end = Tok(end - 1).end;
+  m->text.assign(text_.substr(m->start, m->end - m->start));
+  m->sentence = s;
+  m->country.assign(code, 0, 3);
+  if (code.size() >= 6) m->sector.emplace(code, 3, 3);
+  m->code = std::move(code);
+  m->name = name;
+}
+
 void Extractor::AddPlace(uint32_t s, const Item& item, const Entry& e, const Entry* coords) {
-  Place p;
+  Place& p = places_->emplace_back();
   p.start = Tok(item.begin).start;
   p.end = Tok(item.end - 1).end;
-  p.text = std::string(text_.substr(p.start, p.end - p.start));
+  p.text.assign(text_.substr(p.start, p.end - p.start));
   p.sentence = s;
   p.name = e.name;
   p.country = e.kind == Kind::kPlace ? e.country : e.code.substr(0, 3);
@@ -524,7 +538,6 @@ void Extractor::AddPlace(uint32_t s, const Item& item, const Entry& e, const Ent
     p.lat = coords->lat;
     p.lon = coords->lon;
   }
-  places_->push_back(std::move(p));
 }
 
 std::optional<size_t> Extractor::BaseBefore(const std::vector<Item>& items, size_t k,
@@ -638,9 +651,9 @@ bool Extractor::CountryInName(uint32_t s, const std::vector<Item>& items, size_t
   const std::string code = lex_.CodeOn(e, date_).substr(0, 3) + "GOV";
   Piece p;
   p.begin = items[k].begin;
-  p.mention = MakeMention(s, items[k].begin, next + 1, code, e.name + " government");
+  FillMention(&p.mention, s, items[k].begin, next + 1, code, e.name + " government");
   p.traits = MentionTraits{false, false, true, 0, {}, nullptr};
-  p.key.text = "g:" + code;
+  p.key.text = EntityKey::Text('g', code);
   out->push_back(std::move(p));
   return true;
 }
@@ -668,30 +681,31 @@ void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t 
   const bool the = !after && begin > layer_.sentences[s].first_token && Norm(begin - 1) == "the";
   const bool generic = code.empty() && rules::IsGenericActor(Norm(end - 1));
   if (code.empty() && !(the && !agent.plural) && !generic) return;
-  Piece p = RolePiece(s, begin, end, code, agent);
+  Piece& p = AddRolePiece(s, begin, end, code, agent, out);
   if (generic) p.generic_role = agent.code;
   if (the && !agent.plural) {
     p.is_reference = true;
     p.fallback = !code.empty() || generic;
     p.ref.type = RefType::kNominal;
-    p.ref.role = util::FoldCase(text_.substr(Tok(begin).start, Tok(end - 1).end - Tok(begin).start));
-    p.ref.head = agent.folded;
+    p.ref.head = agent.folded;  // ref.role: the folded phrase, set by AddRolePiece
   }
-  out->push_back(std::move(p));
 }
 
-Piece Extractor::RolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
-                           const Entry& agent) const {
-  Piece p;
+// Built in place at the end of `out`; ref.role gets the folded phrase (what a nominal
+// reference compares, and the piece's key), folded once.
+Piece& Extractor::AddRolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
+                               const Entry& agent, std::vector<Piece>* out) const {
+  Piece& p = out->emplace_back();
   p.begin = begin;
   const std::string text(text_.substr(Tok(begin).start, Tok(end - 1).end - Tok(begin).start));
-  p.mention = MakeMention(s, begin, end, code.empty() ? "" : code, text);
+  FillMention(&p.mention, s, begin, end, code, text);
   p.traits.plural = agent.plural;
   p.traits.institution = agent.plural;
   p.traits.person = !agent.plural;
   p.traits.gender = agent.gender;
   p.traits.role_word = agent.folded;
-  p.key.text = "x:" + code + ":" + util::FoldCase(text);
+  p.ref.role = util::FoldCase(text);
+  p.key.text = EntityKey::Text('x', code, p.ref.role);
   return p;
 }
 
@@ -723,9 +737,9 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
     const UnknownPerson& u = unknown_[item.unknown];
     Piece& p = out->emplace_back();
     p.begin = item.begin;
-    p.mention = MakeMention(s, item.begin, item.end, u.code, u.name);
+    FillMention(&p.mention, s, item.begin, item.end, u.code, u.name);
     p.traits = MentionTraits{true, false, false, u.gender, u.role_word, nullptr};
-    p.key.text = "u:" + u.name;
+    p.key.text = EntityKey::Text('u', u.name);
     return;
   }
   const Entry& e = lex_.entry(item.entry);
@@ -748,7 +762,7 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
     default:
       break;
   }
-  const std::string code = lex_.CodeOn(e, date_);
+  std::string code = lex_.CodeOn(e, date_);
   Piece& p = out->emplace_back();
   p.begin = item.begin;
   if (e.kind == Kind::kPerson) {
@@ -761,9 +775,9 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
     p.key.entry = item.entry;
   } else {  // countries and capitals that act, seats, organisations, groups
     p.traits = MentionTraits{false, e.kind == Kind::kGroup, true, 0, {}, nullptr};
-    p.key.text = "g:" + code;
+    p.key.text = EntityKey::Text('g', code);
   }
-  p.mention = MakeMention(s, item.begin, item.end, code, e.name);
+  FillMention(&p.mention, s, item.begin, item.end, std::move(code), e.name);
 }
 
 // A nationality word that names its state or people on its own: a plural demonym ("the
@@ -857,7 +871,7 @@ void Extractor::CoordinatedBases(uint32_t s, const std::vector<Item>& items, siz
     if (prev.kind != Kind::kAdjective || prev.entry == kUnknownPerson || !Conjunction(prev.end, items[k].begin))
       return;
     (*used)[k - 1] = true;
-    out->push_back(RolePiece(s, prev.begin, prev.end, CombinedCode(prev, agent), agent));
+    AddRolePiece(s, prev.begin, prev.end, CombinedCode(prev, agent), agent, out);
   }
 }
 
@@ -882,7 +896,7 @@ void Extractor::RecodeMinorities(uint32_t s, const std::vector<Item>& items, std
     p.mention.country = other;
     p.mention.name = p.mention.text;
     p.key.entry = EntityKey::kNoEntry;
-    p.key.text = "m:" + p.mention.code + ":" + p.mention.text;
+    p.key.text = EntityKey::Text('m', p.mention.code, p.mention.text);
   }
 }
 
@@ -917,7 +931,7 @@ void Extractor::CodeGenericActors(uint32_t s, std::vector<Piece>* out) const {
     p.mention.code = country + std::string(p.generic_role);
     p.mention.country = country;
     p.mention.sector = p.mention.code.substr(3, 3);
-    p.key.text = "x:" + p.mention.code + ":" + util::FoldCase(p.mention.text);
+    p.key.text = EntityKey::Text('x', p.mention.code, util::FoldCase(p.mention.text));
   }
 }
 

@@ -2,7 +2,14 @@
 
 #include <optional>
 
+#include "util/hash.h"
+
 namespace parley::extract {
+
+uint64_t EntityKey::Text(char tag, std::string_view a, std::string_view b) {
+  const uint64_t h = XXH3_64bits_withSeed(a.data(), a.size(), static_cast<unsigned char>(tag));
+  return XXH3_64bits_withSeed(b.data(), b.size(), h);
+}
 
 int32_t Coref::NewEntity() {
   last_in_entity_.push_back(kNoMention);
@@ -20,7 +27,7 @@ int32_t Coref::EntityOf(const EntityKey& key) {
   return it->second;
 }
 
-void Coref::AddMention(ActorMention m, const MentionTraits& traits, const EntityKey& key) {
+void Coref::AddMention(ActorMention&& m, const MentionTraits& traits, const EntityKey& key) {
   m.entity = EntityOf(key);
   const size_t prev = last_in_entity_[static_cast<size_t>(m.entity)];
   // A person named again ("Peskov" after "Dmitry Peskov") points back to the last mention.
@@ -90,7 +97,7 @@ bool Coref::AddReference(ActorMention m, const Reference& ref) {
   return true;
 }
 
-void Coref::AddResolved(ActorMention m, const Reference& ref, size_t antecedent) {
+void Coref::AddResolved(ActorMention&& m, const Reference& ref, size_t antecedent) {
   const ActorMention& ante = (*out_)[antecedent];
   m.kind = ref.type == RefType::kNominal ? "nominal" : "pronoun";
   m.code = ante.code;

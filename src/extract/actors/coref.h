@@ -27,11 +27,13 @@ struct MentionTraits {
 };
 
 // Same key, same chain: a person of the dictionary by entry id (most chains), anything
-// else by a text key ("g:RUSGOV", "u:John Doe").
+// else by a text key, a 64-bit hash of a tag and up to two strings (Text('g', "RUSGOV"),
+// Text('u', "John Doe")): built without allocating, compared as one integer.
 struct EntityKey {
   uint32_t entry = kNoEntry;
-  std::string text;  // used when entry is kNoEntry
+  uint64_t text = 0;  // used when entry is kNoEntry
   static constexpr uint32_t kNoEntry = 0xFFFFFFFF;
+  static uint64_t Text(char tag, std::string_view a, std::string_view b = {});
 };
 
 enum class RefType { kHe, kShe, kThey, kIts, kNominal };
@@ -46,15 +48,22 @@ class Coref {
  public:
   explicit Coref(std::vector<ActorMention>* out) : out_(out) {}
 
+  // Room for `n` more mentions: growing the vectors one doubling at a time moved every
+  // mention several times per document.
+  void Reserve(size_t n) {
+    out_->reserve(out_->size() + n);
+    traits_.reserve(traits_.size() + n);
+  }
+
   // Appends a lexical mention (its fields filled except entity and antecedent).
-  void AddMention(ActorMention m, const MentionTraits& traits, const EntityKey& key);
+  void AddMention(ActorMention&& m, const MentionTraits& traits, const EntityKey& key);
   // Appends a pronoun or nominal when it resolves; `m` carries text, span and sentence.
   bool AddReference(ActorMention m, const Reference& ref);
   // The mention a reference of `sentence` would resolve to, or null. Lets the caller build
   // the mention only for the few pronouns that resolve.
   std::optional<size_t> Resolve(uint32_t sentence, const Reference& ref) const;
   // Appends a reference resolved by Resolve() to `antecedent`.
-  void AddResolved(ActorMention m, const Reference& ref, size_t antecedent);
+  void AddResolved(ActorMention&& m, const Reference& ref, size_t antecedent);
 
  private:
   bool Compatible(size_t i, const Reference& ref) const;
@@ -64,7 +73,7 @@ class Coref {
   std::vector<ActorMention>* out_;
   std::vector<MentionTraits> traits_;  // parallel to *out_
   std::unordered_map<uint32_t, int32_t> person_entities_;
-  std::unordered_map<std::string, int32_t> entities_;
+  std::unordered_map<uint64_t, int32_t> entities_;  // by EntityKey::text
   // Entity ids are dense (0, 1, 2 ... in order of appearance): a vector, not a map.
   static constexpr size_t kNoMention = static_cast<size_t>(-1);
   std::vector<size_t> last_in_entity_;  // entity -> index in *out_ of its last mention
