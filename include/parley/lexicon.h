@@ -119,20 +119,6 @@ class Lexicon {
   static constexpr bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
   static constexpr int kGateBits = 18, kGateLowerBits = 15;  // 32 KB and 4 KB
 
-  // Older gate over (length, first two bytes, last byte) of the norm, kept for callers that
-  // have no Token::key: false when no phrase starts with a word of QuickKey(norm) `key`.
-  static uint32_t QuickKey(std::string_view w) {
-    const uint32_t n = static_cast<uint32_t>(w.size());
-    const uint32_t a = static_cast<unsigned char>(w[0]), b = n > 1 ? static_cast<unsigned char>(w[1]) : 0,
-                   c = static_cast<unsigned char>(w[n - 1]);
-    return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ (c * 0xC2B2AE3Du) ^ (n * 0x27D4EB2Fu)) >> (32 - kQuickBits);
-  }
-  bool MayStartQuick(uint32_t key, bool lower) const {
-    const std::vector<uint64_t>& bits = lower ? quick_lower_ : quick_all_;
-    return ((bits[key >> 6] >> (key & 63)) & 1) != 0;
-  }
-  static constexpr uint32_t kQuickBits = 18;
-
   // The entry's code on `date` (YYYY-MM-DD; empty: the most recent code). A person with no
   // code covering the date and no default is their country plus ELI.
   std::string CodeOn(const Entry& entry, std::string_view date) const;
@@ -151,7 +137,6 @@ class Lexicon {
   static uint64_t HashWord(std::string_view norm);  // util::WordKey
   void LookupFrom(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end, bool lower,
                   std::vector<Hit>* hits) const;
-  std::vector<uint64_t> quick_all_, quick_lower_;  // MayStartQuick's bitmaps
 
   std::vector<Entry> entries_;
   mutable std::once_flag checks_once_;

@@ -131,8 +131,6 @@ class Builder {
       lex->entries_.push_back(std::move(s.entry));
     }
     lex->places_.reserve(staged_.size());
-    lex->quick_all_.assign((size_t{1} << Lexicon::kQuickBits) / 64, 0);
-    lex->quick_lower_.assign((size_t{1} << Lexicon::kQuickBits) / 64, 0);
     for (uint32_t id = 0; id < lex->entries_.size(); ++id) Index(lex.get(), id);
     lex->trie_->Compile();
     FillGates(lex.get());
@@ -286,9 +284,6 @@ class Builder {
     }
     if (tokens_.empty()) return;
     const Entry& e = lex->entries_[id];
-    const uint32_t quick = tokens_[0].norm.empty() ? 0 : Lexicon::QuickKey(tokens_[0].norm);
-    lex->quick_all_[quick >> 6] |= uint64_t{1} << (quick & 63);
-    if (e.kind == Kind::kAgent) lex->quick_lower_[quick >> 6] |= uint64_t{1} << (quick & 63);
     const bool short_name = tokens_.size() == 1 && name != e.name;
     lex->trie_->Add(tokens_, name, PhraseTrie::Phrase{id, e.kind, ExactCase(name), short_name, 0});
   }

@@ -20,40 +20,9 @@ using actors_testing::BuiltIn;
 using actors_testing::Coded;
 using actors_testing::CodeText;
 using actors_testing::Dump;
-
-const ActorMention* FindActor(const Coded& c, const std::string& text, int occurrence = 0) {
-  for (const auto& a : c.actors) {
-    if (a.text == text && occurrence-- == 0) return &a;
-  }
-  return nullptr;
-}
-
-// An actor mention expected in `text`: its text, code and kind (empty code: must be absent).
-struct ActorCase {
-  const char* rule;
-  const char* text;
-  const char* date;
-  const char* mention;
-  const char* code;
-  const char* kind;
-};
-
-void CheckActors(const std::vector<ActorCase>& cases) {
-  for (const auto& c : cases) {
-    Coded coded = CodeText(c.text, c.date);
-    const ActorMention* a = FindActor(coded, c.mention);
-    if (std::string(c.code).empty()) {
-      EXPECT_EQ(a, nullptr) << c.rule << ": \"" << c.mention << "\" must not be an actor in: " << c.text << "\n"
-                            << Dump(coded);
-      continue;
-    }
-    ASSERT_NE(a, nullptr) << c.rule << ": no \"" << c.mention << "\" in: " << c.text << "\n" << Dump(coded);
-    EXPECT_EQ(a->code, c.code) << c.rule << ": " << c.text;
-    EXPECT_EQ(a->kind, c.kind) << c.rule << ": " << c.text;
-    EXPECT_EQ(a->country, a->code.substr(0, 3));
-    EXPECT_EQ(coded.actors.empty() ? "" : std::string(c.text).substr(a->start, a->end - a->start), a->text);
-  }
-}
+using actors_testing::ActorCase;
+using actors_testing::CheckActors;
+using actors_testing::FindActor;
 
 TEST(Actors, NamesAndSurnames) {
   CheckActors({
