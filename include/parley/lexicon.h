@@ -107,6 +107,17 @@ class Lexicon {
       LookupFrom(text, tokens, i, end, lower, hits);
   }
 
+  // Lookup() for a word token that passed MayStart(key, lower) already (callers that gate
+  // each word themselves): no second gate.
+  void LookupGated(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end, bool lower,
+                   std::vector<Hit>* hits) const {
+    if (i < end) LookupFrom(text, tokens, i, end, lower, hits);
+  }
+  // A hint for callers about to look up several words (a sentence's): asks for the memory
+  // the lookup of the word of key `key` reads first, so that the words' cache misses
+  // overlap. Changes no result.
+  void Prefetch(uint64_t key) const;
+
   // The gate Lookup() opens with, for callers that test more per word: false when no phrase
   // starts with the word of key `key` (Token::key; most words), one bit of a small bitmap
   // indexed by the key's top bits. A word written in lower case (`lower`: its first byte is

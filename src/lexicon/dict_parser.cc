@@ -1,5 +1,6 @@
 #include "lexicon/dict_parser.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "util/utf8.h"
@@ -13,31 +14,44 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Splits on a separator string, trimming each part.
-std::vector<std::string_view> Split(std::string_view s, std::string_view sep) {
-  std::vector<std::string_view> parts;
-  size_t count = 1;  // one allocation per line, not one per doubling (the gazetteer has 24,000 lines)
-  for (size_t at = s.find(sep); at != std::string_view::npos; at = s.find(sep, at + sep.size())) ++count;
-  parts.reserve(count);
+constexpr size_t SepSize(char) { return 1; }
+constexpr size_t SepSize(std::string_view sep) { return sep.size(); }
+
+// Calls f(part) for each part of `s` between separators, trimmed, in order, until f returns
+// false (then returns false). No vector: every dictionary line is split several times.
+template <typename Sep, typename F>
+bool ForEachPart(std::string_view s, Sep sep, F&& f) {
   size_t start = 0;
   while (true) {
-    size_t at = s.find(sep, start);
-    parts.push_back(Trim(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
-    if (at == std::string_view::npos) break;
-    start = at + sep.size();
+    const size_t at = s.find(sep, start);
+    if (!f(Trim(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)))) return false;
+    if (at == std::string_view::npos) return true;
+    start = at + SepSize(sep);
   }
-  return parts;
 }
 
-// "file:line", in one allocation (every gazetteer row keeps one).
-std::string Origin(const LineContext& ctx) {
+// Splits `s` into at most N trimmed parts. Returns the part count; N + 1 means more than N.
+template <size_t N, typename Sep>
+size_t SplitInto(std::string_view s, Sep sep, std::string_view (&parts)[N]) {
+  size_t n = 0;
+  ForEachPart(s, sep, [&](std::string_view part) {
+    if (n == N) {
+      ++n;
+      return false;
+    }
+    parts[n++] = part;
+    return true;
+  });
+  return n;
+}
+
+// "file:line", built in the entry (every entry keeps one).
+void SetOrigin(const LineContext& ctx, Entry* e) {
   char digits[16];
   const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, ctx.line);
-  std::string origin;
-  origin.reserve(ctx.file.size() + 1 + static_cast<size_t>(end - digits));
-  origin.append(ctx.file).append(1, ':').append(digits, end);
+  e->origin.reserve(ctx.file.size() + 1 + static_cast<size_t>(end - digits));
+  e->origin.append(ctx.file).append(1, ':').append(digits, end);
   (void)ec;
-  return origin;
 }
 
 void Report(const LineContext& ctx, bool error, std::string message) {
@@ -51,8 +65,9 @@ std::string_view WithoutThe(std::string_view name) {
 }
 
 bool ParseNames(std::string_view field, const LineContext& ctx, Entry* e) {
-  for (std::string_view raw : Split(field, "|")) {
-    std::string_view name = WithoutThe(raw);
+  e->names.reserve(1 + static_cast<size_t>(std::count(field.begin(), field.end(), '|')));
+  const bool ok = ForEachPart(field, '|', [&](std::string_view raw) {
+    const std::string_view name = WithoutThe(raw);
     if (name.empty()) {
       Report(ctx, true, "empty name in \"" + std::string(field) + "\"");
       return false;
@@ -61,50 +76,57 @@ bool ParseNames(std::string_view field, const LineContext& ctx, Entry* e) {
       if (seen == name) Report(ctx, true, "duplicate name \"" + std::string(name) + "\" in one entry");
     }
     e->names.emplace_back(name);
-  }
-  e->name = e->names.front();
-  return true;
+    return true;
+  });
+  if (ok) e->name = e->names.front();
+  return ok;
 }
 
-bool CheckCountryPrefix(std::string_view code, const LineContext& ctx) {
-  std::string prefix(code.substr(0, 3));
-  if (prefix == "IGO" || prefix == "NGO" || prefix == "IMG") return true;
-  if (ctx.iso3 != nullptr && ctx.iso3->count(prefix) == 0) {
-    Report(ctx, false, "country code \"" + prefix + "\" is neither ISO 3166-1 nor a known CAMEO code");
+bool IsInternational(std::string_view prefix) { return prefix == "IGO" || prefix == "NGO" || prefix == "IMG"; }
+
+void CheckCountryPrefix(std::string_view code, const LineContext& ctx) {
+  const std::string_view prefix = code.substr(0, 3);
+  if (IsInternational(prefix)) return;
+  if (ctx.iso3 != nullptr && !ctx.iso3->Contains(prefix)) {
+    Report(ctx, false, "country code \"" + std::string(prefix) + "\" is neither ISO 3166-1 nor a known CAMEO code");
   }
+}
+
+bool ParseDatedCode(std::string_view part, std::string_view code, std::string_view range, const LineContext& ctx,
+                    Entry* e) {
+  const size_t dots = range.find("..");
+  if (dots == std::string_view::npos) {
+    Report(ctx, true, "bad date range \"" + std::string(part) + "\" (expected CODE FROM..TO)");
+    return false;
+  }
+  const std::string_view from = range.substr(0, dots), to = range.substr(dots + 2);
+  if ((!from.empty() && !IsIsoDate(from)) || (!to.empty() && !IsIsoDate(to)) || (from.empty() && to.empty())) {
+    Report(ctx, true, "bad date range \"" + std::string(range) + "\"");
+    return false;
+  }
+  if (!from.empty() && !to.empty() && from > to) {
+    Report(ctx, true, "date range ends before it starts: " + std::string(range));
+    return false;
+  }
+  e->dated.push_back(DatedCode{std::string(code), std::string(from), std::string(to)});
   return true;
 }
 
 bool ParseCode(std::string_view part, const LineContext& ctx, Entry* e) {
-  std::vector<std::string_view> words = Split(part, " ");
-  std::string_view code = words[0];
+  std::string_view words[2];
+  const size_t count = SplitInto(part, ' ', words);
+  const std::string_view code = words[0];
   if (!IsActorCode(code)) {
     Report(ctx, true, "bad code \"" + std::string(code) + "\" (expected three capital letters, then groups of three, or IGO/NGO/IMG + letters)");
     return false;
   }
   CheckCountryPrefix(code, ctx);
-  if (words.size() == 1) {
+  if (count == 1) {
     if (!e->code.empty()) Report(ctx, true, "two undated codes (" + e->code + " and " + std::string(code) + ")");
     e->code = std::string(code);
     return true;
   }
-  size_t dots = words.size() == 2 ? words[1].find("..") : std::string_view::npos;
-  if (dots == std::string_view::npos) {
-    Report(ctx, true, "bad date range \"" + std::string(part) + "\" (expected CODE FROM..TO)");
-    return false;
-  }
-  DatedCode dc{std::string(code), std::string(words[1].substr(0, dots)), std::string(words[1].substr(dots + 2))};
-  if ((!dc.from.empty() && !IsIsoDate(dc.from)) || (!dc.to.empty() && !IsIsoDate(dc.to)) ||
-      (dc.from.empty() && dc.to.empty())) {
-    Report(ctx, true, "bad date range \"" + std::string(words[1]) + "\"");
-    return false;
-  }
-  if (!dc.from.empty() && !dc.to.empty() && dc.from > dc.to) {
-    Report(ctx, true, "date range ends before it starts: " + std::string(words[1]));
-    return false;
-  }
-  e->dated.push_back(std::move(dc));
-  return true;
+  return ParseDatedCode(part, code, count == 2 ? words[1] : std::string_view(), ctx, e);
 }
 
 bool ParseKind(std::string_view value, Kind* kind) {
@@ -121,6 +143,15 @@ bool ParseKind(std::string_view value, Kind* kind) {
   return false;
 }
 
+void ParseTitles(std::string_view value, Entry* e) {
+  ForEachPart(value, ',', [&](std::string_view t) {
+    std::string title = util::FoldCase(t);
+    std::replace(title.begin(), title.end(), '_', ' ');
+    if (!title.empty()) e->titles.push_back(std::move(title));
+    return true;
+  });
+}
+
 void ParseAttribute(std::string_view kv, const LineContext& ctx, Entry* e) {
   size_t eq = kv.find('=');
   std::string_view key = kv.substr(0, eq), value = eq == std::string_view::npos ? "" : kv.substr(eq + 1);
@@ -135,14 +166,22 @@ void ParseAttribute(std::string_view kv, const LineContext& ctx, Entry* e) {
     if (value == "plural" || value == "singular") e->plural = value == "plural";
     else Report(ctx, true, "number must be plural or singular");
   } else if (key == "title") {
-    for (std::string_view t : Split(value, ",")) {
-      std::string title = util::FoldCase(t);
-      for (char& c : title) c = c == '_' ? ' ' : c;
-      if (!title.empty()) e->titles.push_back(title);
-    }
+    ParseTitles(value, e);
   } else {
     Report(ctx, false, "unknown attribute \"" + std::string(key) + "\" (ignored)");
   }
+}
+
+// Applies the space-separated key=value attributes; true when one of them is type=.
+bool ParseAttributes(std::string_view field, const LineContext& ctx, Entry* e) {
+  bool typed = false;
+  ForEachPart(field, ' ', [&](std::string_view kv) {
+    if (kv.empty()) return true;
+    typed = typed || kv.substr(0, 5) == "type=";
+    ParseAttribute(kv, ctx, e);
+    return true;
+  });
+  return typed;
 }
 
 // "Russia" vs "russia": guesses the kind of an actor line without a type= attribute.
@@ -152,9 +191,77 @@ Kind InferKind(const Entry& e, Kind fallback) {
   return fallback;
 }
 
-std::vector<std::string_view> SplitFields(std::string_view line) { return Split(line, "::"); }
+// Up to kMaxFields "::"-separated fields; a count above kMaxFields means too many.
+constexpr size_t kMaxFields = 3;
+size_t SplitFields(std::string_view line, std::string_view (&fields)[kMaxFields]) {
+  return SplitInto(line, std::string_view("::"), fields);
+}
+
+// A gazetteer row's tab-separated columns; a count above kMaxCols means too many.
+constexpr size_t kMaxCols = 6;
+
+constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// [-]digits[.digits] filling all of `s` with at most 15 digits: the digits as an integer
+// and the count after the point. Such an integer and 10^k are exact doubles, so one division
+// gives the correctly rounded value, the one std::from_chars gives.
+bool ParsePlainDecimal(std::string_view s, double* value) {
+  size_t i = s.size() > 0 && s[0] == '-' ? 1 : 0;
+  const bool negative = i == 1;
+  uint64_t mantissa = 0;
+  int digits = 0, decimals = 0;
+  bool point = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      ++digits;
+      decimals += point ? 1 : 0;
+    } else if (c == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0 || digits > 15) return false;
+  const double v = static_cast<double>(mantissa) / kPowersOfTen[decimals];
+  *value = negative ? -v : v;
+  return true;
+}
+
+// All of `s` as an int the way std::from_chars reads it (an optional minus, then digits).
+bool ParseInt(std::string_view s, int* value) {
+  const bool negative = !s.empty() && s[0] == '-';
+  if (negative) s.remove_prefix(1);
+  if (s.empty()) return false;
+  int v = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *value = negative ? -v : v;
+  return true;
+}
 
 }  // namespace
+
+void CodeSet::Insert(std::string_view code) {
+  if (code.size() == 3 && IsActorCode(code)) {
+    const uint32_t i = static_cast<uint32_t>((code[0] - 'A') * 676 + (code[1] - 'A') * 26 + (code[2] - 'A'));
+    bits_[i >> 6] |= uint64_t{1} << (i & 63);
+  } else {
+    other_.emplace(code);
+  }
+}
+
+bool CodeSet::Contains(std::string_view code) const {
+  if (code.size() == 3 && IsActorCode(code)) {
+    const uint32_t i = static_cast<uint32_t>((code[0] - 'A') * 676 + (code[1] - 'A') * 26 + (code[2] - 'A'));
+    return ((bits_[i >> 6] >> (i & 63)) & 1) != 0;
+  }
+  return !other_.empty() && other_.count(std::string(code)) != 0;
+}
 
 std::string_view StripLine(std::string_view line) {
   size_t hash = line.find('#');
@@ -162,19 +269,19 @@ std::string_view StripLine(std::string_view line) {
   return Trim(line);
 }
 
+bool ParseDouble(std::string_view s, double* value) {
+  if (ParsePlainDecimal(s, value)) return true;
+  return std::from_chars(s.data(), s.data() + s.size(), *value).ec == std::errc();
+}
+
 bool IsIsoDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int v[3] = {0, 0, 0};
-  for (int k = 0, at = 0; k < 3; ++k) {
-    size_t len = k == 0 ? 4 : 2;
-    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, v[k]);
-    if (ec != std::errc() || p != s.data() + at + len) return false;
-    at += static_cast<int>(len) + 1;
-  }
+  int year = 0, month = 0, day = 0;
+  if (!ParseInt(s.substr(0, 4), &year) || !ParseInt(s.substr(5, 2), &month) || !ParseInt(s.substr(8, 2), &day)) return false;
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > kDays[v[1] - 1]) return false;
-  const bool leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
-  return !(v[1] == 2 && v[2] == 29 && !leap);
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
 }
 
 bool IsActorCode(std::string_view s) {
@@ -184,108 +291,74 @@ bool IsActorCode(std::string_view s) {
   }
   // International organisations carry their own code after IGO/NGO/IMG, not always three
   // letters long (the contract's IGOEU).
-  const std::string_view prefix = s.substr(0, 3);
-  return s.size() % 3 == 0 || prefix == "IGO" || prefix == "NGO" || prefix == "IMG";
+  return s.size() % 3 == 0 || IsInternational(s.substr(0, 3));
 }
 
-std::optional<Entry> ParseActorLine(std::string_view line, const LineContext& ctx) {
-  std::vector<std::string_view> fields = SplitFields(line);
-  if (fields.size() < 2 || fields.size() > 3 || fields[1].empty()) {
+bool ParseActorLine(std::string_view line, const LineContext& ctx, Entry* e) {
+  std::string_view fields[kMaxFields];
+  const size_t count = SplitFields(line, fields);
+  if (count < 2 || count > kMaxFields || fields[1].empty()) {
     Report(ctx, true, "malformed line (expected NAMES :: CODES [:: ATTRIBUTES])");
-    return std::nullopt;
+    return false;
   }
-  Entry e;
-  e.kind = ctx.default_kind;
-  e.origin = Origin(ctx);
-  if (!ParseNames(fields[0], ctx, &e)) return std::nullopt;
-  for (std::string_view part : Split(fields[1], ";")) {
-    if (!ParseCode(part, ctx, &e)) return std::nullopt;
-  }
-  bool typed = false;
-  if (fields.size() == 3) {
-    for (std::string_view kv : Split(fields[2], " ")) {
-      if (kv.empty()) continue;
-      typed = typed || kv.substr(0, 5) == "type=";
-      ParseAttribute(kv, ctx, &e);
-    }
-  }
-  if (!typed) e.kind = InferKind(e, ctx.default_kind);
-  return e;
+  e->kind = ctx.default_kind;
+  SetOrigin(ctx, e);
+  if (!ParseNames(fields[0], ctx, e)) return false;
+  if (!ForEachPart(fields[1], ';', [&](std::string_view part) { return ParseCode(part, ctx, e); })) return false;
+  const bool typed = count == 3 && ParseAttributes(fields[2], ctx, e);
+  if (!typed) e->kind = InferKind(*e, ctx.default_kind);
+  return true;
 }
 
-std::optional<Entry> ParseAgentLine(std::string_view line, const LineContext& ctx) {
-  std::vector<std::string_view> fields = SplitFields(line);
-  if (fields.size() < 2 || fields.size() > 3 || !IsActorCode(fields[1])) {
+bool ParseAgentLine(std::string_view line, const LineContext& ctx, Entry* e) {
+  std::string_view fields[kMaxFields];
+  const size_t count = SplitFields(line, fields);
+  if (count < 2 || count > kMaxFields || !IsActorCode(fields[1])) {
     Report(ctx, true, "malformed agent line (expected NAMES :: ROLE [:: ATTRIBUTES], ROLE like MIL or GOVMIL)");
-    return std::nullopt;
+    return false;
   }
-  Entry e;
-  e.kind = Kind::kAgent;
-  e.origin = Origin(ctx);
-  if (!ParseNames(fields[0], ctx, &e)) return std::nullopt;
-  e.code = std::string(fields[1]);
-  e.plural = !e.name.empty() && (e.name.back() == 's' || e.name == "police" || e.name == "people");
-  if (fields.size() == 3) {
-    for (std::string_view kv : Split(fields[2], " ")) {
-      if (!kv.empty()) ParseAttribute(kv, ctx, &e);
-    }
-  }
-  e.kind = Kind::kAgent;  // a type= attribute does not turn an agent into something else
-  return e;
+  e->kind = Kind::kAgent;
+  SetOrigin(ctx, e);
+  if (!ParseNames(fields[0], ctx, e)) return false;
+  e->code = std::string(fields[1]);
+  e->plural = !e->name.empty() && (e->name.back() == 's' || e->name == "police" || e->name == "people");
+  if (count == 3) ParseAttributes(fields[2], ctx, e);
+  e->kind = Kind::kAgent;  // a type= attribute does not turn an agent into something else
+  return true;
 }
 
-namespace {
-
-// Splits a gazetteer row on tabs into `cols` (trimmed) without allocating: the gazetteer has
-// 24,000 rows. Returns the column count; more than kMaxCols means too many.
-constexpr size_t kMaxCols = 6;
-size_t SplitTabs(std::string_view line, std::string_view (&cols)[kMaxCols]) {
-  size_t n = 0, start = 0;
-  while (true) {
-    const size_t at = line.find('\t', start);
-    if (n == kMaxCols) return n + 1;
-    cols[n++] = Trim(line.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return n;
-    start = at + 1;
-  }
-}
-
-}  // namespace
-
-std::optional<Entry> ParsePlaceLine(std::string_view line, const LineContext& ctx) {
+bool ParsePlaceLine(std::string_view line, const LineContext& ctx, Entry* e) {
   std::string_view cols[kMaxCols];
-  const size_t ncols = SplitTabs(line, cols);
+  const size_t ncols = SplitInto(line, '\t', cols);
   if (ncols < 5 || ncols > kMaxCols || cols[0].empty()) {
     Report(ctx, true, "malformed place line (expected 5 or 6 tab-separated columns)");
-    return std::nullopt;
+    return false;
   }
-  Entry e;
-  e.kind = Kind::kPlace;
-  e.origin = Origin(ctx);
-  e.name = std::string(cols[0]);
-  e.names.push_back(e.name);
-  e.country = std::string(cols[1]);
-  if (ctx.iso3 != nullptr && ctx.iso3->count(e.country) == 0) {
-    Report(ctx, true, "unknown country code \"" + e.country + "\"");
-    return std::nullopt;
+  if (ctx.iso3 != nullptr && !ctx.iso3->Contains(cols[1])) {
+    Report(ctx, true, "unknown country code \"" + std::string(cols[1]) + "\"");
+    return false;
   }
   double lat = 0, lon = 0;
-  auto lat_r = std::from_chars(cols[2].data(), cols[2].data() + cols[2].size(), lat);
-  auto lon_r = std::from_chars(cols[3].data(), cols[3].data() + cols[3].size(), lon);
-  auto pop_r = std::from_chars(cols[4].data(), cols[4].data() + cols[4].size(), e.population);
-  if (lat_r.ec != std::errc() || lon_r.ec != std::errc() || pop_r.ec != std::errc() || lat < -90 ||
-      lat > 90 || lon < -180 || lon > 180) {
+  const bool numbers = ParseDouble(cols[2], &lat) && ParseDouble(cols[3], &lon) &&
+                       std::from_chars(cols[4].data(), cols[4].data() + cols[4].size(), e->population).ec == std::errc();
+  if (!numbers || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
     Report(ctx, true, "bad latitude, longitude or population");
-    return std::nullopt;
+    return false;
   }
-  e.lat = lat;
-  e.lon = lon;
-  if (ncols == 6 && !cols[5].empty()) {
-    for (std::string_view alt : Split(cols[5], "|")) {
-      if (!alt.empty()) e.names.emplace_back(alt);
-    }
-  }
-  return e;
+  const std::string_view alternates = ncols == 6 ? cols[5] : std::string_view();
+  e->kind = Kind::kPlace;
+  SetOrigin(ctx, e);
+  e->name.assign(cols[0]);
+  e->names.reserve(1 + (alternates.empty() ? 0 : 1 + std::count(alternates.begin(), alternates.end(), '|')));
+  e->names.push_back(e->name);
+  e->country.assign(cols[1]);
+  e->lat = lat;
+  e->lon = lon;
+  ForEachPart(alternates, '|', [&](std::string_view alt) {
+    if (!alt.empty()) e->names.emplace_back(alt);
+    return true;
+  });
+  return true;
 }
 
 }  // namespace parley::lexicon

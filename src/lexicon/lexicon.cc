@@ -88,12 +88,15 @@ std::vector<std::string> IsoNames(const nlohmann::json& c) {
 
 }  // namespace
 
-// Collects entries layer by layer, then compiles the Lexicon.
+// Collects entries layer by layer, then compiles the Lexicon. Entries are parsed in place into
+// the vector that becomes Lexicon::entries_ (no copy of the 29,000 entries); the few replaced
+// by a later layer are squeezed out in Finish().
 class Builder {
  public:
   Builder() {
-    staged_.reserve(32768);
-    for (const char* code : kCameoExtraCodes) known_codes_.insert(code);
+    entries_.reserve(32768);
+    meta_.reserve(32768);
+    for (const char* code : kCameoExtraCodes) known_codes_.Insert(code);
   }
 
   void AddIso() {
@@ -107,7 +110,7 @@ class Builder {
       diagnostics_.push_back({kIsoFile, 0, true, "ISO 3166-1 list is not valid JSON"});
       return;
     }
-    for (const auto& c : json["3166-1"]) known_codes_.insert(c.value("alpha_3", ""));
+    for (const auto& c : json["3166-1"]) known_codes_.Insert(c.value("alpha_3", ""));
     AddIsoEntries(json["3166-1"]);
   }
 
@@ -124,13 +127,13 @@ class Builder {
   std::shared_ptr<Lexicon> Finish() {
     LayerPlaces();
     std::shared_ptr<Lexicon> lex(new Lexicon());
-    lex->entries_.reserve(staged_.size());
-    for (auto& s : staged_) {
-      if (s.dropped) continue;
-      if (s.entry.kind == Kind::kAgent) s.entry.folded = util::FoldCase(s.entry.name);
-      lex->entries_.push_back(std::move(s.entry));
+    const size_t staged = entries_.size();
+    DropReplaced();
+    lex->entries_ = std::move(entries_);
+    for (auto& e : lex->entries_) {
+      if (e.kind == Kind::kAgent) e.folded = util::FoldCase(e.name);
     }
-    lex->places_.reserve(staged_.size());
+    lex->places_.reserve(staged);
     for (uint32_t id = 0; id < lex->entries_.size(); ++id) Index(lex.get(), id);
     lex->trie_->Compile();
     FillGates(lex.get());
@@ -139,9 +142,9 @@ class Builder {
   }
 
  private:
-  struct Staged {
-    Entry entry;
-    int layer;
+  // What layering needs of entries_[i]: its folder, and whether a later one replaced it.
+  struct Meta {
+    int layer = 0;
     bool dropped = false;
   };
 
@@ -166,11 +169,12 @@ class Builder {
       }
       if (e.names.empty() || e.code.size() != 3) continue;
       e.name = e.names.front();
-      Stage(std::move(e), -1, kIsoFile, 0);
+      entries_.push_back(std::move(e));
+      Stage(-1, kIsoFile, 0);
     }
   }
 
-  using LineParser = std::optional<Entry> (*)(std::string_view, const LineContext&);
+  using LineParser = bool (*)(std::string_view, const LineContext&, Entry*);
 
   void AddFile(const fs::path& path, int layer, Kind default_kind, LineParser parse) {
     std::string raw;
@@ -179,7 +183,8 @@ class Builder {
       diagnostics_.push_back({ctx.file, 0, true, "cannot read file"});
       return;
     }
-    std::string_view all(raw);
+    const std::string_view all(raw);
+    Reserve(entries_.size() + static_cast<size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
     size_t pos = 0;
     while (pos < all.size()) {
       size_t nl = all.find('\n', pos);
@@ -192,53 +197,80 @@ class Builder {
         diagnostics_.push_back({ctx.file, ctx.line, true, "invalid UTF-8"});
         continue;
       }
-      if (auto e = parse(line, ctx)) Stage(std::move(*e), layer, ctx.file, ctx.line);
+      if (parse(line, ctx, &entries_.emplace_back())) Stage(layer, ctx.file, ctx.line);
+      else entries_.pop_back();
     }
   }
 
-  // Layering: a later folder's entry with the same key replaces the earlier one(s); the same
-  // key twice within one folder is a duplicate (places excepted: many towns share a name).
-  void Stage(Entry&& e, int layer, const std::string& file, uint32_t line) {
-    if (e.kind == Kind::kPlace) {  // many towns share a name: no duplicates, layering in Finish
+  // Room for `count` entries, so that no entry is moved while a file is read.
+  void Reserve(size_t count) {
+    if (count <= entries_.capacity()) return;
+    count = std::max(count, 2 * entries_.capacity());
+    entries_.reserve(count);
+    meta_.reserve(count);
+  }
+
+  // Layering of the entry just parsed (entries_.back()): a later folder's entry with the same
+  // key replaces the earlier one; the same key twice within one folder is a duplicate, and
+  // the second is removed (places excepted: many towns share a name; layered in Finish).
+  void Stage(int layer, const std::string& file, uint32_t line) {
+    const auto index = static_cast<uint32_t>(entries_.size() - 1);
+    const Entry& e = entries_.back();
+    if (e.kind == Kind::kPlace) {
       max_place_layer_ = std::max(max_place_layer_, layer);
-      staged_.push_back(Staged{std::move(e), layer});
+      meta_.push_back(Meta{layer});
       return;
     }
-    std::string key = KeyOf(e);
-    auto [it, fresh] = by_key_.try_emplace(key);
-    if (!fresh && !it->second.empty()) {
-      Staged& first = staged_[it->second.front()];
+    KeyOf(e, &key_);
+    auto [it, fresh] = by_key_.try_emplace(key_, index);
+    if (!fresh) {
+      Meta& first = meta_[it->second];
       if (first.layer == layer) {
-        if (layer < 0) return;  // ISO lists a name twice: not the user's problem
-        diagnostics_.push_back({file, line, true, "duplicate entry \"" + e.name + "\" (first at " + first.entry.origin + ")"});
+        if (layer >= 0) {  // (ISO lists a name twice: not the user's problem)
+          diagnostics_.push_back({file, line, true, "duplicate entry \"" + e.name + "\" (first at " +
+                                                        entries_[it->second].origin + ")"});
+        }
+        entries_.pop_back();
         return;
       }
-      if (first.layer != layer) {
-        for (size_t i : it->second) staged_[i].dropped = true;
-        it->second.clear();
-      }
+      first.dropped = true;
+      it->second = index;
     }
-    it->second.push_back(staged_.size());
-    staged_.push_back(Staged{std::move(e), layer});
+    meta_.push_back(Meta{layer});
   }
 
   // A place of a later folder replaces the earlier places of the same name and country.
   void LayerPlaces() {
     if (max_place_layer_ <= 0) return;
     std::unordered_map<std::string, int> latest;
-    for (const auto& s : staged_) {
-      if (s.entry.kind != Kind::kPlace) continue;
-      int& l = latest[KeyOf(s.entry)];
-      l = std::max(l, s.layer);
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].kind != Kind::kPlace) continue;
+      KeyOf(entries_[i], &key_);
+      int& l = latest[key_];
+      l = std::max(l, meta_[i].layer);
     }
-    for (auto& s : staged_) {
-      if (s.entry.kind == Kind::kPlace && latest[KeyOf(s.entry)] > s.layer) s.dropped = true;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].kind != Kind::kPlace) continue;
+      KeyOf(entries_[i], &key_);
+      if (latest[key_] > meta_[i].layer) meta_[i].dropped = true;
     }
   }
 
-  static std::string KeyOf(const Entry& e) {
-    std::string group = e.kind == Kind::kAgent ? "g:" : e.kind == Kind::kPlace ? "p:" + e.country + ":" : "a:";
-    return group + util::FoldCase(e.name);
+  // Removes the entries a later layer replaced, keeping the order of the others.
+  void DropReplaced() {
+    size_t kept = 0;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (meta_[i].dropped) continue;
+      if (kept != i) entries_[kept] = std::move(entries_[i]);
+      ++kept;
+    }
+    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(kept), entries_.end());
+  }
+
+  static void KeyOf(const Entry& e, std::string* key) {
+    key->assign(e.kind == Kind::kAgent ? "g:" : e.kind == Kind::kPlace ? "p:" : "a:");
+    if (e.kind == Kind::kPlace) key->append(e.country).append(1, ':');
+    key->append(util::FoldCase(e.name));
   }
 
   void Index(Lexicon* lex, uint32_t id) {
@@ -300,24 +332,36 @@ class Builder {
 
   // Short all-capital names and names with inner dots match only as written: "US", "U.S.".
   static bool ExactCase(std::string_view name) {
+    if (name.find('.') == std::string_view::npos) {  // most names: stop at the first small letter
+      size_t letters = 0;
+      for (const char c : name) {
+        if (c == ' ' || (c >= 'a' && c <= 'z')) return false;
+        letters += c >= 'A' && c <= 'Z' ? 1 : 0;
+      }
+      return letters > 0 && letters <= 4;
+    }
     size_t letters = 0;
     bool all_caps = true;
     for (size_t i = 0; i < name.size(); ++i) {
-      char c = name[i];
-      if (c == '.' && i + 1 < name.size() && std::isalpha(static_cast<unsigned char>(name[i + 1]))) return true;
-      if (std::isalpha(static_cast<unsigned char>(c))) {
+      const char c = name[i];
+      if (c == '.' && i + 1 < name.size() && IsAsciiLetter(name[i + 1])) return true;
+      if (IsAsciiLetter(c)) {
         ++letters;
-        all_caps = all_caps && std::isupper(static_cast<unsigned char>(c));
+        all_caps = all_caps && c >= 'A' && c <= 'Z';
       } else if (c == ' ') {
         all_caps = false;
       }
     }
     return all_caps && letters > 0 && letters <= 4;
   }
+  // std::isalpha in the "C" locale, without the call (bytes of UTF-8 sequences are no letters).
+  static bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-  std::vector<Staged> staged_;
-  std::unordered_map<std::string, std::vector<size_t>> by_key_;
-  std::unordered_set<std::string> known_codes_;
+  std::vector<Entry> entries_;  // becomes Lexicon::entries_
+  std::vector<Meta> meta_;      // by entry
+  std::unordered_map<std::string, uint32_t> by_key_;  // KeyOf -> the entry that holds it
+  std::string key_;                                   // KeyOf's buffer
+  CodeSet known_codes_;
   std::vector<Diagnostic> diagnostics_;
   std::vector<Token> tokens_;
   std::string folded_;
@@ -348,6 +392,8 @@ void Lexicon::LookupFrom(std::string_view text, const std::vector<Token>& tokens
                          bool lower, std::vector<Hit>* hits) const {
   trie_->Lookup(text, tokens, i, end, lower, hits);
 }
+
+void Lexicon::Prefetch(uint64_t key) const { trie_->Prefetch(key); }
 
 namespace {
 bool Covers(const DatedCode& d, std::string_view date) {

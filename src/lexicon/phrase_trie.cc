@@ -8,18 +8,40 @@ namespace parley::lexicon {
 
 uint64_t PhraseTrie::KeyOf(const Token& t) { return t.key != 0 ? t.key : WordKey(t.norm); }
 
+PhraseTrie::RootSlot& PhraseTrie::RootSlotOf(uint64_t key) {
+  const uint64_t mask = root_.size() - 1;
+  for (uint64_t i = key & mask;; i = (i + 1) & mask) {
+    if (root_[i].node == kNone || root_[i].key == key) return root_[i];
+  }
+}
+
+void PhraseTrie::GrowRoot() {
+  std::vector<RootSlot> old(std::max<size_t>(1024, root_.size() * 2));
+  old.swap(root_);
+  for (const RootSlot& s : old) {
+    if (s.node != kNone) RootSlotOf(s.key) = s;
+  }
+}
+
 uint32_t PhraseTrie::BuildChild(uint32_t parent, uint64_t key) {
+  RootSlot* slot = nullptr;
   if (parent == 0) {
-    auto [it, fresh] = root_.try_emplace(key, static_cast<uint32_t>(build_.size()));
-    if (!fresh) return it->second;
+    if ((root_count_ + 1) * 2 > root_.size()) GrowRoot();
+    slot = &RootSlotOf(key);
+    if (slot->node != kNone) return slot->node;
   } else {
-    for (const auto& [k, child] : build_[parent].children) {
-      if (k == key) return child;
+    for (uint32_t c = build_[parent].first_child; c != kNone; c = build_[c].next_sibling) {
+      if (build_[c].key == key) return c;
     }
   }
   const auto child = static_cast<uint32_t>(build_.size());
-  build_[parent].children.emplace_back(key, child);
   build_.emplace_back().key = key;
+  build_[child].next_sibling = build_[parent].first_child;
+  build_[parent].first_child = child;
+  if (slot != nullptr) {
+    *slot = RootSlot{key, child};
+    ++root_count_;
+  }
   return child;
 }
 
@@ -29,15 +51,19 @@ void PhraseTrie::Add(const std::vector<Token>& tokens, std::string_view name, Ph
   uint32_t node = 0;
   for (const Token& t : tokens) node = BuildChild(node, KeyOf(t));
   if (phrase.kind == Kind::kAgent) build_[BuildChild(0, KeyOf(tokens[0]))].agent_start = true;
-  auto& payload = build_[node].phrases;
-  for (const Phrase& q : payload) {
-    if (q.entry == phrase.entry && q.exact_case == phrase.exact_case) return;
+  for (uint32_t q = build_[node].first_phrase; q != kNone; q = build_phrases_[q].next) {
+    const Phrase& seen = build_phrases_[q].phrase;
+    if (seen.entry == phrase.entry && seen.exact_case == phrase.exact_case) return;
   }
   if (phrase.exact_case) {
     phrase.surface = static_cast<uint32_t>(surfaces_.size());
     for (const Token& t : tokens) surfaces_.emplace_back(name.substr(t.start, t.end - t.start));
   }
-  payload.push_back(phrase);
+  const auto q = static_cast<uint32_t>(build_phrases_.size());
+  build_phrases_.push_back(BuildPhrase{phrase, kNone});
+  BuildNode& n = build_[node];
+  (n.last_phrase == kNone ? n.first_phrase : build_phrases_[n.last_phrase].next) = q;
+  n.last_phrase = q;
 }
 
 // Breadth first: a node's children get consecutive ids, so one node's children are one range.
@@ -47,16 +73,20 @@ void PhraseTrie::Compile() {
   order.reserve(build_.size());
   nodes_.assign(1, Node{});
   nodes_.reserve(build_.size());
+  phrases_.reserve(build_phrases_.size());
   first_has_agent_.assign(build_.size(), 0);
+  std::vector<std::pair<uint64_t, uint32_t>> children;
   for (size_t q = 0; q < order.size(); ++q) {
-    BuildNode& b = build_[order[q]];
-    std::sort(b.children.begin(), b.children.end());
+    const BuildNode& b = build_[order[q]];
+    children.clear();
+    for (uint32_t c = b.first_child; c != kNone; c = build_[c].next_sibling) children.emplace_back(build_[c].key, c);
+    std::sort(children.begin(), children.end());
     nodes_[q].children = static_cast<uint32_t>(order.size());
-    nodes_[q].child_count = static_cast<uint32_t>(b.children.size());
+    nodes_[q].child_count = static_cast<uint32_t>(children.size());
     nodes_[q].phrases = static_cast<uint32_t>(phrases_.size());
-    nodes_[q].phrase_count = static_cast<uint32_t>(b.phrases.size());
-    phrases_.insert(phrases_.end(), b.phrases.begin(), b.phrases.end());
-    for (const auto& [key, child] : b.children) {
+    for (uint32_t p = b.first_phrase; p != kNone; p = build_phrases_[p].next) phrases_.push_back(build_phrases_[p].phrase);
+    nodes_[q].phrase_count = static_cast<uint32_t>(phrases_.size()) - nodes_[q].phrases;
+    for (const auto& [key, child] : children) {
       first_has_agent_[order.size()] = q == 0 && build_[child].agent_start;
       order.push_back(child);
       nodes_.emplace_back().key = key;
@@ -72,7 +102,9 @@ void PhraseTrie::Compile() {
     first_[i] = {static_cast<uint32_t>(nodes_[c].key >> 32), c};
   }
   build_ = {};
+  build_phrases_ = {};
   root_ = {};
+  root_count_ = 0;
 }
 
 uint32_t PhraseTrie::FindFirst(uint64_t key) const {

@@ -56,6 +56,13 @@ class PhraseTrie {
   // A token's key; computed here when the caller left it unset (0).
   static uint64_t KeyOf(const Token& t);
 
+  // Asks for the first-word table line that Lookup() of the word of key `key` reads first.
+  // A hint (it changes nothing): callers that will look up several words issue it for all of
+  // them first, so that their cache misses overlap instead of following one another.
+  void Prefetch(uint64_t key) const {
+    if (!first_.empty()) __builtin_prefetch(&first_[key & first_mask_]);
+  }
+
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFF;
   struct Node {
@@ -69,12 +76,24 @@ class PhraseTrie {
     uint32_t tag = 0;  // the key's high half
     uint32_t node = kNone;
   };
-  // Building: nodes with their children in a map (the root) or a short list.
+  // Building: flat arrays, no allocation per node or phrase (the loader adds 35,000 phrases).
+  // A node's children and phrases are singly linked lists through build_ and build_phrases_;
+  // the root's children are also found through an open-addressing table of first-word keys.
   struct BuildNode {
     uint64_t key = 0;
+    uint32_t first_child = kNone;   // build_ index; siblings linked by next_sibling
+    uint32_t next_sibling = kNone;
+    uint32_t first_phrase = kNone;  // build_phrases_ index, in the order added
+    uint32_t last_phrase = kNone;
     bool agent_start = false;  // a first word that starts an agent
-    std::vector<std::pair<uint64_t, uint32_t>> children;
-    std::vector<Phrase> phrases;
+  };
+  struct BuildPhrase {
+    Phrase phrase;
+    uint32_t next = kNone;
+  };
+  struct RootSlot {
+    uint64_t key = 0;
+    uint32_t node = kNone;
   };
 
   uint32_t FindFirst(uint64_t key) const;
@@ -82,6 +101,8 @@ class PhraseTrie {
   bool SameSurface(std::string_view text, const std::vector<Token>& tokens, uint32_t i, const Phrase& p,
                    uint32_t length) const;
   uint32_t BuildChild(uint32_t parent, uint64_t key);
+  RootSlot& RootSlotOf(uint64_t key);  // the root table's slot of `key`, or the empty one for it
+  void GrowRoot();
 
   std::vector<Slot> first_;
   uint64_t first_mask_ = 0;
@@ -90,8 +111,10 @@ class PhraseTrie {
   std::vector<std::string> surfaces_;   // tokens as written, of exact-case phrases
   std::vector<char> first_has_agent_;   // by node: a phrase under this first word is an agent
 
-  std::vector<BuildNode> build_;                   // node 0 is the root
-  std::unordered_map<uint64_t, uint32_t> root_;    // first word key -> build node
+  std::vector<BuildNode> build_;  // node 0 is the root
+  std::vector<BuildPhrase> build_phrases_;
+  std::vector<RootSlot> root_;  // first word key -> build node
+  size_t root_count_ = 0;
 };
 
 }  // namespace parley::lexicon

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -200,6 +204,133 @@ TEST(DictParser, ValidatesCodesAndDates) {
   EXPECT_TRUE(IsIsoDate("2024-02-29"));
   EXPECT_FALSE(IsIsoDate("2023-02-29"));
   EXPECT_FALSE(IsIsoDate("2025-1-01"));
+}
+
+// ParseDouble takes a shortcut for plain decimals (every gazetteer coordinate); it must give
+// exactly what std::from_chars gives, value and acceptance, on those and on everything else.
+TEST(DictParser, ParseDoubleAgreesWithFromChars) {
+  std::vector<std::string> inputs = {
+      "52.0017", "-0", "-0.0", "0", "90", "-180.0000", "0.1234567890123456789", "-179.99999999999999999",
+      "12345678901234567", "123456789012345", "999999999999999.", "0.000000000000001", ".5", "5.", "-.5",
+      "1e1", "2E-1", "inf", "nan", "0x10", "52.0017abc", "", "-", ".", "+5", "1..2", "--1", " 1", "1 "};
+  std::mt19937_64 random(20251125);  // fixed seed: the same cases on every run
+  for (int i = 0; i < 20000; ++i) {
+    const int64_t whole = static_cast<int64_t>(random() % 400000000) - 200000000;
+    const int decimals = static_cast<int>(random() % 12);
+    std::string s = std::to_string(whole);
+    if (decimals > 0) s.insert(s.size() - std::min<size_t>(s.size() - (whole < 0), decimals), ".");
+    inputs.push_back(s);
+  }
+  for (const std::string& s : inputs) {
+    double expected = 0, got = 0;
+    const bool expected_ok = std::from_chars(s.data(), s.data() + s.size(), expected).ec == std::errc();
+    ASSERT_EQ(ParseDouble(s, &got), expected_ok) << "\"" << s << "\"";
+    if (!expected_ok) continue;
+    if (std::isnan(expected)) {
+      EXPECT_TRUE(std::isnan(got)) << s;
+    } else {
+      EXPECT_EQ(std::memcmp(&expected, &got, sizeof got), 0) << "\"" << s << "\": " << expected << " vs " << got;
+    }
+  }
+}
+
+TEST(DictParser, CodeSetHoldsWhatWasInserted) {
+  CodeSet codes;
+  for (const char* c : {"USA", "AAA", "ZZZ", "XKX1", ""}) codes.Insert(c);
+  for (const char* c : {"USA", "AAA", "ZZZ", "XKX1", ""}) EXPECT_TRUE(codes.Contains(c)) << c;
+  for (const char* c : {"GBR", "usa", "US", "USAA", "ZZY", "AAB", "XKX"}) EXPECT_FALSE(codes.Contains(c)) << c;
+}
+
+struct PlaceRowCase {
+  const char* row;
+  const char* error;  // a part of the expected message; "" when the row is good
+};
+
+// Gazetteer rows: good rows fill every field, bad rows give no entry and one error at the
+// row's file and line.
+TEST(DictParser, PlaceRowsAreCheckedColumnByColumn) {
+  const PlaceRowCase cases[] = {
+      {"Exampleton\tGBR\t51.5\t-0.25\t20000\tOld Exampleton|Exampleton Town", ""},
+      {"Exampleton\tGBR\t51.5\t-0.25\t20000", ""},
+      {" Exampleton \t GBR \t 51.5 \t -0.25 \t 20000 \t ", ""},
+      {"Exampleton\tXXX\t51.5\t-0.25\t20000\t", "unknown country code"},
+      {"Exampleton\tGBR\t91\t-0.25\t20000\t", "bad latitude"},
+      {"Exampleton\tGBR\t51.5\t-180.5\t20000\t", "bad latitude"},
+      {"Exampleton\tGBR\tnorth\t-0.25\t20000\t", "bad latitude"},
+      {"Exampleton\tGBR\t51.5\t-0.25\t-3\t", "bad latitude"},
+      {"Exampleton\tGBR\t51.5\t-0.25", "malformed place line"},
+      {"Exampleton\tGBR\t51.5\t-0.25\t1\tA\tB", "malformed place line"},
+      {"\tGBR\t51.5\t-0.25\t1\t", "malformed place line"},
+  };
+  CodeSet iso3;
+  iso3.Insert("GBR");
+  for (const auto& c : cases) {
+    std::vector<Diagnostic> diagnostics;
+    const LineContext ctx{"places/test.tsv", 17, Kind::kPlace, &iso3, &diagnostics};
+    Entry e;
+    const bool ok = ParsePlaceLine(c.row, ctx, &e);
+    if (std::string(c.error).empty()) {
+      ASSERT_TRUE(ok) << c.row;
+      EXPECT_TRUE(diagnostics.empty()) << c.row;
+      EXPECT_EQ(e.kind, Kind::kPlace);
+      EXPECT_EQ(e.name, "Exampleton");
+      EXPECT_EQ(e.names.front(), "Exampleton");
+      EXPECT_EQ(e.country, "GBR");
+      EXPECT_EQ(e.lat, 51.5);
+      EXPECT_EQ(e.lon, -0.25);
+      EXPECT_EQ(e.population, 20000u);
+      EXPECT_EQ(e.origin, "places/test.tsv:17");
+      continue;
+    }
+    EXPECT_FALSE(ok) << c.row;
+    ASSERT_EQ(diagnostics.size(), 1u) << c.row;
+    EXPECT_EQ(diagnostics[0].ToString().rfind("places/test.tsv:17: error: ", 0), 0u) << diagnostics[0].ToString();
+    EXPECT_NE(diagnostics[0].message.find(c.error), std::string::npos) << diagnostics[0].message;
+  }
+}
+
+struct ActorLineCase {
+  const char* line;
+  size_t names, dated;
+  const char* code;
+  const char* error;  // a part of the first expected message; "" when none
+};
+
+TEST(DictParser, ActorLinesSplitIntoNamesCodesAndAttributes) {
+  const ActorLineCase cases[] = {
+      {"The Example League | EL :: IGOEXL :: type=organisation", 2, 0, "IGOEXL", ""},
+      {"Ada Example :: GBRGOV 1990-01-01..2000-12-31 ; GBRELI 2001-01-01.. :: gender=f title=prime_minister", 1, 2, "", ""},
+      {"Ada Example :: GBRGOV 1990-01-01..2000-12-31 2001", 0, 0, "", "expected CODE FROM..TO"},
+      {"Ada Example :: GBRGOV 2000-02-30..", 0, 0, "", "bad date range"},
+      {"Ada Example :: GBRGOV 2001-01-01..2000-01-01", 0, 0, "", "ends before it starts"},
+      {"Ada | | Example :: GBR", 0, 0, "", "empty name"},
+      {"Ada :: GBR :: x=1 :: y", 0, 0, "", "malformed line"},
+      {"Ada :: gbr", 0, 0, "", "bad code"},
+      {"Ada | Ada :: GBR", 2, 0, "GBR", "duplicate name"},
+      {"Ada :: GBR :: gender=x", 1, 0, "GBR", "gender must be"},
+  };
+  CodeSet iso3;
+  iso3.Insert("GBR");
+  for (const auto& c : cases) {
+    std::vector<Diagnostic> diagnostics;
+    const LineContext ctx{"actors/test.txt", 3, Kind::kOrganisation, &iso3, &diagnostics};
+    Entry e;
+    const bool ok = ParseActorLine(c.line, ctx, &e);
+    EXPECT_EQ(ok, c.names > 0) << c.line;
+    if (ok) {
+      EXPECT_EQ(e.names.size(), c.names) << c.line;
+      EXPECT_EQ(e.dated.size(), c.dated) << c.line;
+      EXPECT_EQ(e.code, c.code) << c.line;
+      EXPECT_EQ(e.origin, "actors/test.txt:3");
+    }
+    if (std::string(c.error).empty()) {
+      EXPECT_TRUE(diagnostics.empty()) << c.line << ": " << diagnostics.front().ToString();
+    } else {
+      ASSERT_FALSE(diagnostics.empty()) << c.line;
+      EXPECT_EQ(diagnostics[0].line, 3u);
+      EXPECT_NE(diagnostics[0].message.find(c.error), std::string::npos) << diagnostics[0].message;
+    }
+  }
 }
 
 }  // namespace
