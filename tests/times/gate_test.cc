@@ -7,6 +7,7 @@
 // the Wikinews corpus.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <numeric>
 #include <string>
@@ -35,6 +36,9 @@ void CheckKeyLookups(const Token& t, Checked* c) {
   EXPECT_EQ(a.count, b.count) << norm;
   EXPECT_EQ(a.unit, b.unit) << norm;
   EXPECT_EQ(a.hyphen, b.hyphen) << norm;
+  EXPECT_EQ(TriggerOf(t), TriggerOf(norm)) << norm;
+  EXPECT_EQ(IsStrongTrigger(t), IsStrongTrigger(norm)) << norm;
+  EXPECT_EQ(TenseCueOf(t), TenseCueOf(norm)) << norm;
   EXPECT_EQ(MonthOf(t), MonthOf(norm)) << norm;
   EXPECT_EQ(WeekdayOf(t), WeekdayOf(norm)) << norm;
   EXPECT_EQ(CountOf(t), CountOf(norm)) << norm;
@@ -51,8 +55,8 @@ void CheckKeyLookups(const Token& t, Checked* c) {
 Checked CheckText(const std::string& text) {
   Checked c;
   const TextLayer layer = text::Segment(text);
-  std::vector<uint32_t> gated;
-  GateTokens(text, layer.tokens, &gated);
+  std::vector<uint32_t> buffer;
+  const std::span<const uint32_t> gated = GateTokens(text, layer.tokens, &buffer);
   for (const Sentence& s : layer.sentences) {
     const uint32_t n = s.end_token - s.first_token;
     std::vector<uint32_t> all(n);
@@ -109,6 +113,29 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Twenty-five years ago, the year-earlier quarter was weak -- very weak.", 3},
         Case{"«Yesterday» she said \"tomorrow\" – twice a week, every Monday.", 4},
         Case{"On the 27th, the third of nine days, forty-two hours and 3 weeks in.", 4}));
+
+// The gate's buffer is reused from text to text (grown, never cleared): a shorter text after a
+// longer one must not see what the longer one left in it.
+TEST(GateBufferTest, ReusedBufferGivesEachTextItsOwnAnswer) {
+  const std::string texts[] = {
+      "On Monday, 2019 and the two-day summit in mid-August ended; 5 p.m. Friday, too.",
+      "Nothing to see here.",
+      "A well-known twenty-five-year-old came in March.",
+      "",
+      "Sunday-"};
+  std::vector<uint32_t> shared;
+  for (const std::string& text : texts) {
+    const TextLayer layer = text::Segment(text);
+    std::vector<uint32_t> fresh;
+    const std::span<const uint32_t> want = GateTokens(text, layer.tokens, &fresh);
+    const std::span<const uint32_t> got = GateTokens(text, layer.tokens, &shared);
+    EXPECT_EQ(std::vector<uint32_t>(got.begin(), got.end()),
+              std::vector<uint32_t>(want.begin(), want.end()))
+        << text;
+    EXPECT_TRUE(std::is_sorted(got.begin(), got.end())) << text;
+    EXPECT_EQ(std::adjacent_find(got.begin(), got.end()), got.end()) << text;  // no repeats
+  }
+}
 
 TEST(GateCorpusTest, WikinewsTokensPassTheirGates) {
   PARLEY_REQUIRE_SHARED_DATA();

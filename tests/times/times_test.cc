@@ -388,6 +388,34 @@ TEST(Times, ClassWordsBeginTheirOwnPatterns) {
   for (const char* text : texts) EXPECT_TRUE(Find(text, "2025-07-29").empty()) << text;
 }
 
+// The shortcuts of the recognizer: "the" before a word no pattern reads after it begins
+// nothing, and four plain digits from 1000 begin only a year or a quarter. Each case is one the
+// shortcuts must leave to the full patterns (answers as before the shortcuts).
+TEST(Times, ShortcutsLeaveEveryPatternItsWords) {
+  const Case cases[] = {
+      {"The shift began at 0800 hours.", "2020-03-10", "0800 hours", "DURATION", "PT800H"},
+      {"Sales fell in the fiscal year 2019-20.", "2020-03-10", "2019-20", "DATE", "2019/2020"},
+      {"Prices rose from 1999 - 2000.", "2020-03-10", "from 1999 - 2000", "DATE", "1999/2000"},
+      {"The 1988 third quarter was weak.", "2020-03-10", "The 1988 third quarter", "DATE", "1988-Q3"},
+      {"Wars marked the 20th century.", "2020-03-10", "the 20th century", "DATE", "19"},
+      {"Sales fell in the 3rd quarter.", "2020-03-10", "the 3rd quarter", "DATE", "2019-Q3"},
+      {"Sales fell in the third-quarter results.", "2020-03-10", "the third-quarter", "DATE", "2019-Q3"},
+      {"The year-ago quarter was cited.", "2020-03-10", "The year-ago quarter", "DATE", "2019"},
+      {"He saw the comparable year-earlier period.", "2020-03-10",
+       "the comparable year-earlier period", "DATE", "2019"},
+      {"The past two months were calm.", "2020-03-10", "The past two months", "DURATION", "P2M"},
+      {"The first nine months were calm.", "2020-03-10", "The first nine months", "DURATION", "P9M"},
+      {"Rain fell in the early summer.", "2020-03-10", "the early summer", "DATE", "2019-SU"},
+      {"Bands of the nineties returned.", "2020-03-10", "the nineties", "DATE", "199"},
+      {"Talks resume in the coming weeks.", "2020-03-10", "the coming weeks", "DURATION", "PXW"},
+      {"Sales fell for the whole year.", "2020-03-10", "the whole year", "DATE", "2020"},
+      {"He waited the twenty-five days.", "2020-03-10", "the twenty-five days", "DURATION", "P25D"},
+      {"He waited the 10 to 12 days.", "2020-03-10", "the 10 to 12 days", "DURATION", "P10D", "P12D"},
+      {"The election was held in 1999.", "2020-03-10", "1999", "DATE", "1999"},
+  };
+  for (const auto& c : cases) Check(c);
+}
+
 TEST(Times, SampleArticle) {
   PARLEY_REQUIRE_SHARED_DATA();
   const std::string path = testing::SharedDataDir() + "/samples/moscow-times-2025-07-29.txt";

@@ -26,8 +26,8 @@ std::optional<Direction> Recognizer::CueAt(uint32_t i) const {
   // Most words are no cue at all: one bit test on their key (a cue is one of time_words' cues,
   // a word in -ed, "to" or "set").
   if (!MayBeTenseCue(tokens_[i])) return std::nullopt;
-  const std::string& w = tokens_[i].norm;
-  const int cue = TenseCueOf(w);
+  const std::string_view w = tokens_[i].norm;  // a view: == compares lengths before bytes
+  const int cue = TenseCueOf(tokens_[i]);
   // "Until Thursday, they had not called him": opening its clause, "until" leaves the tense to
   // the verb that follows; after a verb ("has until Friday to leave") it looks ahead.
   if (w == "until" && (i == first_ || tokens_[i - 1].norm == "," || IsCapitalized(i)))
@@ -40,7 +40,7 @@ std::optional<Direction> Recognizer::CueAt(uint32_t i) const {
   // After a determiner or an adverb a word in -ed is an adjective ("a still unspecified date",
   // "the reduced dividend"): the verb of the clause gives the tense.
   if (cue < 0 && i > first_ && w.size() > 4 && w.ends_with("ed")) {
-    const std::string& before = tokens_[i - 1].norm;
+    const std::string_view before = tokens_[i - 1].norm;
     if (before == "a" || before == "an" || before == "the" || before == "its" ||
         before == "their" || before == "still" || (before.size() > 4 && before.ends_with("ly")))
       return std::nullopt;
@@ -49,14 +49,14 @@ std::optional<Direction> Recognizer::CueAt(uint32_t i) const {
   // Monday") is over by the time of writing.
   if (cue > 0 && i > first_ && (w == "due" || w == "scheduled" || w == "planned")) {
     // "has been scheduled for November" is still ahead; "had been scheduled" is not.
-    const std::string& before = tokens_[i - 1].norm;
+    const std::string_view before = tokens_[i - 1].norm;
     const bool had_been = before == "been" && i - 1 > first_ && tokens_[i - 2].norm == "had";
     if (before == "was" || before == "were" || before == "had" || had_been) return Direction::kPast;
   }
   // "planned to leave", "is planned" look ahead; as an adjective ("a hastily planned trip", "a
   // service planned at the university") it leaves the tense to the main verb.
   if (w == "planned" && i > first_) {
-    const std::string& before = tokens_[i - 1].norm;
+    const std::string_view before = tokens_[i - 1].norm;
     const std::string_view after = Norm(i + 1);
     if (before == "the" || before == "a" || before == "an" || before.ends_with("ly") ||
         after == "at" || after == "by" || after == "in")
@@ -99,7 +99,7 @@ bool Recognizer::Adjacent(uint32_t a, uint32_t b) const {
 
 bool Recognizer::MatchAt(uint32_t i, bool strong_here, bool strong_ahead, Found* out) const {
   if (!strong_here &&
-      (!strong_ahead || !MayBeWeakTrigger(tokens_[i]) || TriggerOf(Norm(i)) != 1))
+      (!strong_ahead || !MayBeWeakTrigger(tokens_[i]) || TriggerOf(tokens_[i]) != 1))
     return false;
   *out = Found{};
   // Only the words MatchLimit and MatchModified begin with can leave a failed attempt in *out.
@@ -130,7 +130,13 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
     const std::string_view w = Norm(i), next = Norm(i + 1);
     const bool shaped =
         w.size() == 4 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!shaped && !IsStrongTrigger(next) && !LinksCountToTime(next)) return false;
+    if (!shaped && !IsStrongTrigger(Tok(i + 1)) && !LinksCountToTime(next)) return false;
+    // Four plain digits from 1000 ("2019") with no hyphen after them can begin only a year or
+    // a quarter: no numeric date, day number, count (under 1000), duration or clock time is
+    // written so ("0800 hours" is a count).
+    if (w.size() == 4 && w[0] != '0' && next != "-" &&
+        std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return MatchYear(i, out) || MatchQuarter(i, out);
     // Only the patterns that can begin with a number.
     return MatchNumericDate(i, out) || MatchDayFirst(i, out) || MatchCount(i, out) ||
            MatchAdjectiveDuration(i, out) || MatchTimeOfDay(i, out) || MatchYear(i, out) ||
@@ -140,6 +146,9 @@ bool Recognizer::MatchCore(uint32_t i, Found* out) const {
   // up again only to fail.
   const std::string_view w = Norm(i);
   if (w == "the") {
+    // Most "the" open no time ("the US on Monday"): each of these patterns needs one of the
+    // words MayFollowThe lets through right after it.
+    if (!MayFollowThe(Tok(i + 1))) return false;
     return MatchAnaphoric(i, out) || MatchDeictic(i, out) || MatchWord(i, out) ||
            MatchQuarter(i, out) || MatchSeason(i, out) || MatchYearAgo(i, out) ||
            MatchTheUnit(i, false, out) || MatchCount(i, out) || MatchVagueDuration(i, out) ||

@@ -22,7 +22,8 @@ namespace parley::extract::times {
 
 struct Found {
   uint32_t first = 0, end = 0;  // token range [first, end)
-  std::string type;             // DATE, TIME, DURATION, SET
+  // DATE, TIME, DURATION, SET: a literal, so that a failed attempt builds no string.
+  std::string_view type;
   std::string value;
   std::optional<std::string> value_max;
   bool relative = false;        // resolved against the anchor

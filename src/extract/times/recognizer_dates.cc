@@ -58,7 +58,7 @@ int Recognizer::DayNumberAt(uint32_t i) const {
     const int d = ToInt(w);
     return d >= 1 && d <= 31 ? d : -1;
   }
-  if (i < end_ && tokens_[i].kind == TokenKind::kNumber) return OrdinalOf(w);
+  if (i < end_ && tokens_[i].kind == TokenKind::kNumber) return OrdinalOf(tokens_[i]);
   return -1;
 }
 
@@ -68,7 +68,7 @@ bool Recognizer::MonthAt(uint32_t i, int* month) const {
   if (w.substr(0, 4) == "mid-") w.remove_prefix(4), skip = 4;
   if (w.substr(0, 5) == "late-") w.remove_prefix(5), skip = 5;
   if (w.substr(0, 6) == "early-") w.remove_prefix(6), skip = 6;
-  *month = MonthOf(w);
+  *month = skip == 0 ? MonthOf(Tok(i)) : MonthOf(w);
   if (*month < 0 || i >= end_) return false;
   const char c = text_[tokens_[i].start + skip];
   if (c < 'A' || c > 'Z') return false;

@@ -167,12 +167,12 @@ bool Recognizer::MatchDeicticName(uint32_t i, uint32_t k, int shift, Found* out)
   out->first = i, out->end = k + 1;
   out->relative = true;
   const Direction dir = shift < 0 ? Direction::kPast : shift > 0 ? Direction::kFuture : DirectionAt(i);
-  if (const int wd = WeekdayOf(w); wd > 0) {
+  if (const int wd = WeekdayOf(Tok(k)); wd > 0) {
     SetDay(WeekdayFrom(*anchor_, wd, dir, shift != 0), out);
     out->end = AddPartOfDay(k + 1, out);
     return true;
   }
-  int month = MonthOf(w);
+  int month = MonthOf(Tok(k));
   if (month > 0 && !IsCapitalized(k)) month = -1;  // "this march" through the city: a noun
   std::string_view season = SeasonOf(w);
   if (month < 0 && season.empty()) return false;
@@ -304,7 +304,7 @@ uint32_t Recognizer::ReadCount(uint32_t j, int* lo, int* hi) const {
   } else if (w == "couple" && Norm(j + 1) == "of" && j > first_ && ShiftOf(Norm(j - 1)) != 99) {
     a = b = 2, next = j + 2;  // "the next couple of years"
   } else {
-    a = b = CountOf(w);
+    a = b = CountOf(Tok(j));
     if (a < 0) return 0;
     const std::string_view link = Norm(j + 1);
     const int c = CountOf(Tok(j + 2));

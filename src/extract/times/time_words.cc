@@ -121,7 +121,17 @@ constexpr std::string_view kPastCues[] = {
     "ran", "meant", "yesterday", "previously", "recently", "since", "taken", "been",
     "stole", "slept", "hid"};
 
-enum WordFlag : uint8_t { kStrong = 1, kWeak = 8, kFuture = 2, kPast = 4 };
+// The words after "the" that may go on into a time expression, besides counts, ordinals, units,
+// numbers and hyphenated words: what the patterns that begin with "the" read next ("the
+// following day", "the past year", "the first quarter", "the early summer", "the nineties").
+constexpr std::string_view kTheFollowers[] = {
+    "following", "previous", "preceding", "next", "last", "past", "coming", "upcoming", "this",
+    "current", "present", "first", "future", "latest", "recent", "quarter", "early", "late",
+    "mid", "spring", "summer", "fall", "autumn", "winter", "comparable", "same", "full", "fiscal",
+    "whole", "entire", "between", "few", "several", "many", "couple", "twenties", "thirties",
+    "forties", "fifties", "sixties", "seventies", "eighties", "nineties"};
+
+enum WordFlag : uint8_t { kStrong = 1, kWeak = 8, kFuture = 2, kPast = 4, kAfterThe = 16 };
 
 // Everything the tables say about one word, found with one lookup.
 struct WordInfo {
@@ -170,6 +180,7 @@ class WordTable {
     for (const auto& e : kOrdinals) At(e.first).flags |= kWeak;
     for (auto w : kStrongTriggers) At(w).flags |= kStrong;
     for (auto w : kWeakTriggers) At(w).flags |= kWeak;
+    for (auto w : kTheFollowers) At(w).flags |= kAfterThe;
     for (auto w : kFutureCues) At(w).flags |= kFuture;
     for (auto w : kPastCues) At(w).flags |= kPast;
     for (const auto& e : entries_) {
@@ -190,6 +201,7 @@ class WordTable {
     if (t.kind != TokenKind::kWord) return t.kind == TokenKind::kNumber;
     return HasKey(strong_keys_, t.key);
   }
+  bool KeyMayBeStrongWord(uint64_t key) const { return HasKey(strong_keys_, key); }
   bool KeyMayBeWeak(uint64_t key) const { return HasKey(weak_keys_, key); }
   bool KeyMayBeCue(uint64_t key) const { return HasKey(cue_keys_, key); }
 
@@ -395,7 +407,27 @@ int TriggerOf(std::string_view norm) {
   return HasHyphen(norm) ? 2 : 0;
 }
 
+int TriggerOf(const Token& t) {
+  const std::string_view norm = t.norm;
+  if (norm.empty()) return 0;
+  if (norm[0] >= '0' && norm[0] <= '9') return 2;
+  const WordInfo* info = Info(t);
+  const uint8_t f = info == nullptr ? 0 : info->flags;
+  if (f & kStrong) return 2;
+  if (f & kWeak) return 1;
+  return HasHyphen(norm) ? 2 : 0;
+}
+
 bool MayBeWeakTrigger(const Token& t) { return Table().KeyMayBeWeak(t.key); }
+
+bool MayFollowThe(const Token& t) {
+  const std::string_view norm = t.norm;
+  if (norm.empty()) return false;
+  if ((norm[0] >= '0' && norm[0] <= '9') || HasHyphen(norm)) return true;
+  const WordInfo* info = Info(t);
+  return info != nullptr && ((info->flags & kAfterThe) != 0 || info->count >= 0 ||
+                             info->ordinal > 0 || info->unit >= 0);
+}
 
 bool MayBeTenseCue(const Token& t) {
   if (Table().KeyMayBeCue(t.key)) return true;
@@ -415,11 +447,19 @@ bool IsStrongTrigger(std::string_view norm) {
   return Table().IsHyphenatedTimeWord(norm);  // "two-day", "mid-August"
 }
 
+bool IsStrongTrigger(const Token& t) {
+  const std::string_view norm = t.norm;
+  if (norm.empty() || (norm[0] >= '0' && norm[0] <= '9') || norm.size() < 3)
+    return IsStrongTrigger(norm);
+  if (const WordInfo* info = Info(t)) return (info->flags & kStrong) != 0;
+  return Table().IsHyphenatedTimeWord(norm);  // "two-day", "mid-August"
+}
+
 namespace {
 
 // The exact test for the few tokens the gate lets through, kept out of the loop.
 [[gnu::noinline]] bool StrongToken(const Token& t) {
-  return (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && IsStrongTrigger(t.norm);
+  return (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && IsStrongTrigger(t);
 }
 
 }  // namespace
@@ -468,31 +508,73 @@ namespace {
 
 }  // namespace
 
-// Most tokens fail the gate on their kind and key alone. A hyphenated time word ("two-day")
-// has no fixed key: the hyphens of the text are found by memchr instead, and the tokens that
-// hold one are let through too. The tokenizer folds case byte for byte, so a hyphen of a norm
-// is a hyphen of the text.
-void GateTokens(std::string_view text, const std::vector<Token>& tokens,
-                std::vector<uint32_t>* candidates) {
-  candidates->clear();
-  const WordTable& table = Table();
+namespace {
+
+// The word tokens that hold a hyphen, in order, written from out[0]; returns how many. Tokens
+// are sorted and disjoint, so the token holding offset h is the first one that ends after it.
+uint32_t HyphenatedWords(std::string_view text, const std::vector<Token>& tokens, uint32_t* out) {
   const char* const base = text.data();
-  const auto find_hyphen = [&](size_t from) {
-    const void* h = from < text.size() ? std::memchr(base + from, '-', text.size() - from) : nullptr;
-    return h != nullptr ? static_cast<size_t>(static_cast<const char*>(h) - base) : text.size();
-  };
-  size_t next_hyphen = find_hyphen(0);
+  uint32_t count = 0;
+  auto from = tokens.begin();
+  for (size_t at = 0; at < text.size();) {
+    const void* h = std::memchr(base + at, '-', text.size() - at);
+    if (h == nullptr) break;
+    const auto hyphen = static_cast<uint32_t>(static_cast<const char*>(h) - base);
+    from = std::upper_bound(from, tokens.end(), hyphen,
+                            [](uint32_t offset, const Token& t) { return offset < t.end; });
+    if (from == tokens.end()) break;
+    if (from->start <= hyphen && from->kind == TokenKind::kWord)
+      out[count++] = static_cast<uint32_t>(from - tokens.begin());
+    at = std::max<size_t>(hyphen + 1, from->end);
+  }
+  return count;
+}
+
+// Merges the sorted extra[0, n_extra) into the sorted a[0, n_a), leaving out the values `a`
+// holds already; returns the new length. Both hold distinct token indices below the number of
+// tokens, and `extra` lies past that number, so the merged answer never reaches it; merged
+// from the back, nothing of `a` is overwritten before it is read.
+uint32_t MergeInto(uint32_t* a, uint32_t n_a, uint32_t* extra, uint32_t n_extra) {
+  uint32_t kept = 0;
+  for (uint32_t e = 0; e < n_extra; ++e) {  // few: the hyphenated words of a text
+    if (!std::binary_search(a, a + n_a, extra[e])) extra[kept++] = extra[e];
+  }
+  uint32_t i = n_a, j = kept, w = n_a + kept;
+  while (j > 0) a[--w] = i > 0 && a[i - 1] > extra[j - 1] ? a[--i] : extra[--j];
+  return n_a + kept;
+}
+
+}  // namespace
+
+// Most tokens fail the gate on their kind and key alone: the loop over every token of a text
+// holds nothing else. A hyphenated time word ("two-day") has no fixed key: the hyphens of the
+// text are found by memchr afterwards, each looked up among the tokens by its offset, and the
+// words that hold one are merged into the answer. The tokenizer folds case byte for byte, so a
+// hyphen of a norm is a hyphen of the text.
+std::span<const uint32_t> GateTokens(std::string_view text, const std::vector<Token>& tokens,
+                                     std::vector<uint32_t>* buffer) {
+  const WordTable& table = Table();
   const Token* const data = tokens.data();
   const auto n = static_cast<uint32_t>(tokens.size());
+  // Grown, never shrunk, and never cleared: only what is written is read.
+  if (buffer->size() < 2 * size_t{n} + 1) buffer->resize(2 * size_t{n} + 1);
+  uint32_t* const out = buffer->data();
+  uint32_t count = 0;
+#pragma GCC unroll 4
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = data[k];
-    bool may = table.KeyMayBeStrong(t);
-    if (t.end > next_hyphen) [[unlikely]] {
-      may |= t.start <= next_hyphen && t.kind == TokenKind::kWord;
-      next_hyphen = find_hyphen(t.end);
+    if (t.kind == TokenKind::kWord) {
+      if (!table.KeyMayBeStrongWord(t.key)) [[likely]] continue;
+    } else if (t.kind != TokenKind::kNumber) {
+      continue;
     }
-    if (may) [[unlikely]] candidates->push_back(k);
+    out[count++] = k;
   }
+  // The hyphenated words go to the room after the answer (at most one per token), then merge.
+  uint32_t* const extra = out + n + 1;
+  const uint32_t n_extra = HyphenatedWords(text, tokens, extra);
+  if (n_extra > 0) count = MergeInto(out, count, extra, n_extra);
+  return {out, count};
 }
 
 bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
@@ -507,8 +589,10 @@ bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
   return any;
 }
 
-int TenseCueOf(std::string_view norm) {
-  const uint8_t f = FlagsOf(norm);
+namespace {
+
+// TenseCueOf from the word's flags in the tables.
+int CueFromFlags(uint8_t f, std::string_view norm) {
   if (f & kFuture) return 1;
   if (f & kPast) return -1;
   // A word in -ed is a past form, but not "succeed", "need", "indeed" (-eed).
@@ -517,6 +601,16 @@ int TenseCueOf(std::string_view norm) {
     return -1;
   return 0;
 }
+
+}  // namespace
+
+int TenseCueOf(std::string_view norm) { return CueFromFlags(FlagsOf(norm), norm); }
+
+int TenseCueOf(const Token& t) {
+  const WordInfo* info = Info(t);
+  return CueFromFlags(info == nullptr ? 0 : info->flags, t.norm);
+}
+
 
 int MonthOf(std::string_view norm) {
   const WordInfo* info = Info(norm);

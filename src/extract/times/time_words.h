@@ -63,20 +63,28 @@ std::optional<Unit> UnitOf(const Token& t, bool* plural = nullptr);
 // before such a word ("the", "last", "two", "within"), 0 otherwise. The cheap test that lets
 // the recognizer skip most tokens.
 int TriggerOf(std::string_view norm);
+int TriggerOf(const Token& t);  // the same, by the token's key
 // False when TriggerOf(t.norm) != 1 for certain, from one bit test on the token's key.
 bool MayBeWeakTrigger(const Token& t);
+// False when no pattern that begins with "the" can read `t` as the word after it: t is no
+// count, ordinal, unit, number, hyphenated word or one of the words such patterns name
+// ("following", "past", "first", "early", "summer", "nineties" ...), as most words after
+// "the" are. One lookup by the token's key.
+bool MayFollowThe(const Token& t);
 // TriggerOf(norm) == 2, answered for most ordinary words by a bit test on their first two
 // letters, without a lookup.
 bool IsStrongTrigger(std::string_view norm);
+bool IsStrongTrigger(const Token& t);  // the same, by the token's key
 // True for a token that links a bare count to a time after it: a range ("10 to 12", "5-7",
 // "3 or 4") or a clock suffix ("5 p.m.").
 bool LinksCountToTime(std::string_view next);
 // The tokens of a text that may be strong triggers (a superset of the exact test below), in
 // order: numbers, words whose Token::key is a strong word's, and words holding a hyphen. One
 // pass over the tokens of a document, with one bit test for most of them: the loop that runs
-// on every token of a text.
-void GateTokens(std::string_view text, const std::vector<Token>& tokens,
-                std::vector<uint32_t>* candidates);
+// on every token of a text. The answer is kept in *buffer, which a caller may reuse from text
+// to text (it is grown, never cleared).
+std::span<const uint32_t> GateTokens(std::string_view text, const std::vector<Token>& tokens,
+                                     std::vector<uint32_t>* buffer);
 // IsStrongTrigger for the word and number tokens [first, end), written to out[0 .. end-first);
 // true when any is. `candidates` are GateTokens' answers within [first, end): the other
 // tokens are not strong. A number counts only where it may begin a time (a year's shape, a
@@ -90,6 +98,7 @@ bool MayBeTenseCue(const Token& t);
 // The tense a word signals: +1 future ("will", "expected"), -1 past ("said", "ago", a word in
 // -ed), 0 none.
 int TenseCueOf(std::string_view norm);
+int TenseCueOf(const Token& t);  // the same, by the token's key
 
 // TIMEX3 duration of `n` units: (3, kYear) -> "P3Y", (5, kHour) -> "PT5H"; n < 0 gives "PXY".
 std::string DurationValue(int n, Unit unit);

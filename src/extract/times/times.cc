@@ -47,11 +47,10 @@ struct SentenceScan {
   times::DocMemory* memory;
 };
 
-// Recognizes the expressions of tokens [from, sentence end) against `anchor`. `strong` holds
-// times::MarkStrong's answer for each token of the sentence.
-std::vector<Found> Scan(const SentenceScan& s, const std::vector<uint8_t>& strong_tokens, uint32_t from,
-                        std::optional<Day> anchor) {
-  std::vector<Found> found;
+// Recognizes the expressions of tokens [from, sentence end) against `anchor` and appends them
+// to *found. `strong` holds times::MarkStrong's answer for each token of the sentence.
+void Scan(const SentenceScan& s, const std::vector<uint8_t>& strong_tokens, uint32_t from,
+          std::optional<Day> anchor, std::vector<Found>* found) {
   times::Recognizer rec(s.doc.text, s.layer.tokens, s.sentence.first_token, s.sentence.end_token,
                         anchor, s.memory);
   // Whether each of the next four tokens is a strong trigger.
@@ -83,10 +82,8 @@ std::vector<Found> Scan(const SentenceScan& s, const std::vector<uint8_t>& stron
     i = std::max(f.end, i + 1);
     window = 0;
     for (uint32_t b = 0; b < 4; ++b) window |= static_cast<uint8_t>(strong(i + b) << b);
-    if (found.empty()) found.reserve(4);  // grown once, not at the 2nd and 3rd finding
-    found.push_back(std::move(f));
+    found->push_back(std::move(f));
   }
-  return found;
 }
 
 // The speaker of the speech verb at or after token `from`: the capitalized word before it.
@@ -130,7 +127,7 @@ void Reanchor(const SentenceScan& s, const std::vector<uint8_t>& strong, uint32_
   found->erase(std::remove_if(found->begin(), found->end(),
                               [&](const Found& f) { return f.first >= from; }),
                found->end());
-  for (Found& f : Scan(s, strong, from, day)) found->push_back(std::move(f));
+  Scan(s, strong, from, day, found);
 }
 
 // Reported speech and dated accounts inside one sentence; may start an account.
@@ -200,14 +197,15 @@ struct AnchorText {
   }
 };
 
-// Takes the strings of `f`, which is not read again.
-TimeExpr ToTimeExpr(const SentenceScan& s, uint32_t sentence_index, Found& f, AnchorText* anchors) {
-  TimeExpr t;
-  t.start = s.layer.tokens[f.first].start;
-  t.end = s.layer.tokens[f.end - 1].end;
-  t.text.assign(s.doc.text, t.start, t.end - t.start);
+// Fills `t`, a new element of the answer, in place; takes the strings of `f`, which is not read
+// again.
+void ToTimeExpr(const Document& doc, const TextLayer& layer, uint32_t sentence_index, Found& f,
+                AnchorText* anchors, TimeExpr& t) {
+  t.start = layer.tokens[f.first].start;
+  t.end = layer.tokens[f.end - 1].end;
+  t.text.assign(doc.text, t.start, t.end - t.start);
   t.sentence = sentence_index;
-  t.type = std::move(f.type);
+  t.type = f.type;
   t.value = std::move(f.value);
   t.value_max = std::move(f.value_max);
   if ((f.relative || f.limit) && f.anchor_day) t.anchor = anchors->Of(*f.anchor_day);
@@ -216,8 +214,17 @@ TimeExpr ToTimeExpr(const SentenceScan& s, uint32_t sentence_index, Found& f, An
         times::FormatDay(times::ShiftDay(*f.anchor_day, f.limit_unit, f.limit_min)),
         times::FormatDay(times::ShiftDay(*f.anchor_day, f.limit_unit, f.limit_max))};
   }
-  return t;
 }
+
+// Per-thread buffers that FindTimes reuses from document to document: a document of one
+// sentence should cost no allocation before it finds anything.
+struct Scratch {
+  std::vector<uint32_t> candidates;  // GateTokens' buffer
+  std::vector<uint8_t> strong;       // MarkStrong's answer for the tokens of one sentence
+  std::vector<Found> found;          // the findings of one sentence
+  std::vector<Found> kept;           // the findings of the document, in order
+  std::vector<uint32_t> kept_sentence;  // the sentence of each
+};
 
 }  // namespace
 
@@ -227,11 +234,15 @@ std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
       doc.published ? times::ParseIsoDay(*doc.published) : std::nullopt;
   times::DocMemory memory;
   Account account;
-  std::vector<uint8_t> strong;
   AnchorText anchors;
-  std::vector<uint32_t> candidates;  // the tokens that may be strong triggers, in order
-  times::GateTokens(doc.text, layer.tokens, &candidates);
-  const uint32_t* next_candidate = candidates.data();
+  thread_local Scratch scratch;
+  std::vector<uint32_t>& candidates = scratch.candidates;
+  std::vector<uint8_t>& strong = scratch.strong;
+  std::vector<Found>& found = scratch.found;
+  scratch.kept.clear();
+  scratch.kept_sentence.clear();
+  const std::span<const uint32_t> gate = times::GateTokens(doc.text, layer.tokens, &candidates);
+  const uint32_t* next_candidate = gate.data();
   for (uint32_t si = 0; si < layer.sentences.size(); ++si) {
     const SentenceScan s{doc, layer, layer.sentences[si], &memory};
     std::optional<Day> reference = doc_anchor;
@@ -242,7 +253,7 @@ std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
       account.active = false;
     }
     // Most sentences hold no time word at all: the gate let no token of theirs through.
-    const uint32_t* const gated = candidates.data() + candidates.size();
+    const uint32_t* const gated = gate.data() + gate.size();
     while (next_candidate != gated && *next_candidate < s.sentence.first_token) ++next_candidate;
     const uint32_t* const from = next_candidate;
     while (next_candidate != gated && *next_candidate < s.sentence.end_token) ++next_candidate;
@@ -251,12 +262,21 @@ std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
     if (!times::MarkStrong(layer.tokens, s.sentence.first_token, s.sentence.end_token,
                            std::span<const uint32_t>(from, next_candidate), strong.data()))
       continue;
-    std::vector<Found> found = Scan(s, strong, s.sentence.first_token, reference);
+    found.clear();
+    Scan(s, strong, s.sentence.first_token, reference, &found);
     AnchorSpeech(s, strong, reference, &found, &account);
     DateTimesOfDay(&found);
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
-    for (Found& f : found) out.push_back(ToTimeExpr(s, si, f, &anchors));
+    // Mostly in order already (only a re-read sentence is not): sorting would move each one.
+    const auto by_start = [](const Found& a, const Found& b) { return a.first < b.first; };
+    if (!std::is_sorted(found.begin(), found.end(), by_start))
+      std::sort(found.begin(), found.end(), by_start);
+    for (Found& f : found) scratch.kept.push_back(std::move(f));
+    scratch.kept_sentence.resize(scratch.kept.size(), si);
   }
+  // The answer is allocated once, at its size, and its elements are built in place.
+  out.reserve(scratch.kept.size());
+  for (size_t k = 0; k < scratch.kept.size(); ++k)
+    ToTimeExpr(doc, layer, scratch.kept_sentence[k], scratch.kept[k], &anchors, out.emplace_back());
   return out;
 }
 
