@@ -135,7 +135,9 @@ void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t se
     const Token& tok = layer.tokens[t];
     const unsigned char c = static_cast<unsigned char>(text[tok.start]);
     v.capitalized[t - v.first] = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
-    v.speech_verb[t - v.first] = IsSpeechVerbToken(tok);
+    // A capitalised "States" or "Reports" inside a sentence is a name ("the United States" as
+    // a place), not a speech verb.
+    v.speech_verb[t - v.first] = IsSpeechVerbToken(tok) && (t == v.first || !v.capitalized[t - v.first]);
   }
   v.mention_first = index.mention_first;
   v.mention_end = index.mention_end;
@@ -249,9 +251,9 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
 
 bool IsPrepositionalObject(const SentenceView& v, uint32_t actor) {
   // "in central Nairobi", "into southern Lebanon": a word of direction may stand between.
-  static constexpr std::array<std::string_view, 14> kDirections = {
+  static constexpr std::array<std::string_view, 17> kDirections = {
       "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-      "southwestern", "north", "south", "east", "west", "neighbouring"};
+      "southwestern", "north", "south", "east", "west", "neighbouring", "neighboring", "mainland", "occupied"};
   // Titles before a name belong to it: "in support of US President Donald Trump".
   uint32_t p = ClusterStart(v, actor);
   while (p > v.first && (In(kSkippable, v.tok(p - 1).norm) || In(kDirections, v.tok(p - 1).norm))) --p;
@@ -414,8 +416,16 @@ int32_t ClauseSubject(const SentenceView& v, uint32_t anchor, const std::vector<
     if (own == OwnSubject::kOther || own == OwnSubject::kActor) return -1;
   }
   // "demonstrators protesting election results": a participle after a plural noun that is no
-  // actor has that noun as its subject.
+  // actor has that noun as its subject; after an actor's name, that actor, even when it is the
+  // object of an earlier phrase ("used tear gas to disperse demonstrators protesting ...") or of
+  // a preposition ("with the police killing of a teenager").
   const std::string& verb = v.tok(anchor).norm;
+  if (!nominal && anchor > v.first && verb.size() > 5 && verb.ends_with("ing") && verb != "according") {
+    const int32_t before = v.ActorCovering(anchor - 1);
+    if (before >= 0 && v.mention_end[static_cast<size_t>(before)] == anchor &&
+        !In(kPossessivePronouns, v.tok(anchor - 1).norm) && !In(kPersonalPronouns, v.tok(anchor - 1).norm))
+      return before;
+  }
   if (!nominal && anchor > v.first && verb.size() > 5 && verb.compare(verb.size() - 3, 3, "ing") == 0 &&
       v.ActorCovering(anchor - 1) < 0 && !v.capitalized[anchor - 1 - v.first]) {
     const std::string& prev = v.tok(anchor - 1).norm;
@@ -482,6 +492,9 @@ int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool all
     // "demanded a truce with Moslem forces before allowing U.N. convoys": a subordinate clause
     // has actors of its own.
     if (t > from && In(kSubordinators, n)) break;
+    // "reimposed blockades in the West Bank following the deaths of two Israelis": a phrase
+    // of cause or circumstance tells what led to the action; its actors are not acted on.
+    if (n == "following" || n == "amid" || n == "despite" || n == "since") break;
     int32_t a = v.ActorAt(t);
     if (a < 0 || a == skip) continue;
     if (In(kPossessivePronouns, v.tok(t).norm)) continue;  // "its proposal" is not an object
@@ -519,8 +532,12 @@ bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
 }
 
 int32_t PassiveAgent(const SentenceView& v, uint32_t match_end) {
-  for (uint32_t t = match_end; t < v.end && t < match_end + 4; ++t) {
-    if (v.tok(t).norm != "by") continue;
+  // "was condemned in a joint statement by Egypt": a short phrase may stand before "by", but
+  // not a clause boundary.
+  for (uint32_t t = match_end; t < v.end && t < match_end + 6; ++t) {
+    const std::string& n = v.tok(t).norm;
+    if (n == "," || n == ";" || n == ":" || n == "and" || n == "but" || v.ActorCovering(t) >= 0) break;
+    if (n != "by") continue;
     uint32_t p = t + 1;
     while (p < v.end && In(kSkippable, v.tok(p).norm)) ++p;
     return v.ActorAt(p);
@@ -618,6 +635,20 @@ std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t a
       "plot", "plots", "plotted", "plotting", "conspiracy", "conspired", "conspiring", "scheme", "schemed"};
   if (anchor > v.first + 1 && v.tok(anchor - 1).norm == "to" && In(kPlots, v.tok(anchor - 2).norm))
     hypothetical = true;
+  // "asked Carrie Lam, who is backed by Beijing, to resign", "urged Iran to release": an action
+  // asked of someone has not (yet) happened.
+  static constexpr std::array<std::string_view, 16> kAsks = {
+      "ask",   "asks",   "asked",   "asking",   "urge",  "urges",   "urged",    "urging",
+      "press", "pressed", "pressing", "encouraged", "begged", "implored", "pressured", "persuade"};
+  if (anchor > v.first + 1 && v.tok(anchor - 1).norm == "to") {
+    for (uint32_t t = anchor - 1, k = 0; t-- > v.first && k < 24; ++k) {
+      if (v.tok(t).norm == ";" || v.tok(t).norm == ":") break;
+      if (In(kAsks, v.tok(t).norm)) {
+        hypothetical = true;
+        break;
+      }
+    }
+  }
   // "if" or "unless" anywhere before the clause in the same sentence also counts.
   for (uint32_t t = v.first; t < clause_start; ++t) {
     if (v.tok(t).norm == "if" || v.tok(t).norm == "unless") hypothetical = true;
