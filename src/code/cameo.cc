@@ -1,7 +1,7 @@
 #include "code/cameo.h"
 
 #include <algorithm>
-#include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace parley::code {
@@ -14,12 +14,13 @@ const std::vector<CameoCode>& AllCameoCodes() {
 }
 
 const CameoCode* FindCameo(std::string_view code) {
-  static const std::unordered_map<std::string, const CameoCode*> kIndex = [] {
-    std::unordered_map<std::string, const CameoCode*> index;
+  // Keyed by views of the table's own literals: a lookup (one per event) builds no string.
+  static const std::unordered_map<std::string_view, const CameoCode*> kIndex = [] {
+    std::unordered_map<std::string_view, const CameoCode*> index;
     for (const auto& c : AllCameoCodes()) index.emplace(c.code, &c);
     return index;
   }();
-  auto it = kIndex.find(std::string(code));
+  auto it = kIndex.find(code);
   return it == kIndex.end() ? nullptr : it->second;
 }
 

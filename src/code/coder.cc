@@ -7,9 +7,13 @@
 #include "code/cameo.h"
 #include "code/clause_hints.h"
 #include "code/roles.h"
+#include "util/hash.h"
 
 namespace parley::code {
 namespace {
+
+// Token norms are read as std::string_view where they are compared with literals: a view
+// compares sizes inline, while std::string == const char* is an out-of-line strlen + compare.
 
 // What the document-level passes need to remember between sentences.
 struct AccountTimes {
@@ -62,19 +66,30 @@ int32_t SpeakerFor(const std::vector<SpeechFrame>& frames, uint32_t token) {
   return -1;
 }
 
+bool IsPeopleMention(const ActorMention& m);
+bool IsPeoplePlural(const ActorMention& m);
+
 // Two actors an event can link, source `a` and target `b`: different codes, and not a country
 // and its own government or people ("Moscow ... Russia"); domestic events between two roles
 // stay ("RUSCOP RUSOPP"), and so do those of a challenger of the state against its own
 // country ("Sudanese rebels shelled Juba", "the opposition leader promised to democratize
 // Serbia"). A bare country acting on one of its own roles, or an organ of the state (police,
 // army) on its own country, is mostly a misread clause ("a United States jury convicted",
-// "protesters gathered around Hong Kong's police complex ... chanted").
+// "protesters gathered around Hong Kong's police complex ... chanted"); but not a bare country
+// acting on its own challengers, nor anyone acting on a people named by its plural.
 bool DistinctActors(const ActorMention& a, const ActorMention& b) {
   static constexpr std::string_view kChallengers[] = {"REB", "OPP", "RAD", "SEP", "INS"};
+  auto challenger = [&](const ActorMention& m) {
+    return m.sector && std::find(std::begin(kChallengers), std::end(kChallengers), *m.sector) != std::end(kChallengers);
+  };
   if (a.code.empty() || b.code.empty() || a.code == b.code) return false;
   if (a.country != b.country || (a.sector && b.sector)) return true;
-  return a.sector && !b.sector &&
-         std::find(std::begin(kChallengers), std::end(kChallengers), *a.sector) != std::end(kChallengers);
+  // A state acts on its own rebels ("Croatia is investigating Croatian extremists"), and a
+  // people named by its plural ("ethnic Albanians") is not the state its country code names:
+  // "Serb forces killed three ethnic Albanians", "Albanians vowed to fight the government".
+  if (!a.sector && challenger(b)) return true;
+  if ((a.sector && IsPeoplePlural(b)) || (b.sector && IsPeoplePlural(a))) return true;
+  return a.sector && !b.sector && challenger(a);
 }
 
 // The actor the statement is about: the nearest actor to `anchor` that is not the source (or
@@ -232,6 +247,7 @@ void RecordAccountTimes(const SentenceView& v, const std::vector<TimeExpr>& time
 
 std::optional<std::string> AccountDate(const AccountTimes& acc, const ActorMention& source,
                                        uint32_t sentence, uint32_t paragraph) {
+  if (acc.by_entity.empty()) return std::nullopt;  // most documents name no date near an actor
   auto it = acc.by_entity.find(EntityKey(source));
   if (it == acc.by_entity.end()) return std::nullopt;
   const auto& [date, at, para] = it->second;
@@ -247,7 +263,7 @@ std::optional<EventLocation> LocationFor(const CodedDocument& cd, const Sentence
     const Place& p = cd.places[pi];
     const uint32_t at = TokenAt(v, p.start);
     if (at == v.first) continue;
-    const std::string& prev = v.tok(at - 1).norm;
+    const std::string_view prev = v.tok(at - 1).norm;
     if (prev != "in" && prev != "at" && prev != "near") continue;
     uint32_t d = Distance(at, anchor);
     if (d < best_d) best_d = d, best = &p;
@@ -319,6 +335,8 @@ bool TakesPlaceTarget(std::string_view root) {
 bool DomesticByDefault(const std::string& code) {
   if (code.rfind("174", 0) == 0) return false;  // deportations cross a border by definition
   if (code == "1231") return true;  // "declined to resign": a leader's refusal at home
+  // "threatened to impose a curfew", "threatened to crack down": threats of domestic repression.
+  if (code.starts_with("132") || code == "137") return true;
   const std::string_view root = RootOf(code);
   return root == "08" || root == "14" || root == "15" || root == "17";
 }
@@ -333,7 +351,7 @@ const Place* PlaceAfter(const CodedDocument& cd, const SentenceView& v, const st
     if (at < match_end || at - match_end > 10) continue;
     bool clause_break = false;
     for (uint32_t t = match_end; t < at; ++t) {
-      const std::string& n = v.tok(t).norm;
+      const std::string_view n = v.tok(t).norm;
       if (n == "," || n == ";" || n == ":" || n == "that" || n == "which" || n == "who") clause_break = true;
     }
     if (clause_break) continue;
@@ -352,8 +370,9 @@ const Place* PlaceAfter(const CodedDocument& cd, const SentenceView& v, const st
 // "Occupied Protest") is often background whose actor the sentence does not name, so its
 // target is not guessed from context.
 bool IsVerbalAction(const SentenceView& v, const Pattern& p, uint32_t anchor) {
-  const std::string& w = v.tok(anchor).norm;
-  const bool past = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
+  const std::string_view w = v.tok(anchor).norm;
+  // A participle after a comma or "and" ("killing one and arresting 12") acts like a past form.
+  const bool past = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 5 && w.ends_with("ing"));
   const bool modal = w == "will" || w == "would" || w == "shall" || w == "must";
   if (!p.anchor_is_verb && !past && !modal) return false;
   if (anchor == v.first) return true;
@@ -361,7 +380,7 @@ bool IsVerbalAction(const SentenceView& v, const Pattern& p, uint32_t anchor) {
   static constexpr std::string_view kNotBeforeVerb[] = {
       "in",  "during", "after", "before", "of",  "for", "by",  "against", "amid", "following", "where",
       "the", "a",      "an",    "its",    "their", "his", "her", "our",   "'s",   "these",     "those"};
-  const std::string& prev = v.tok(anchor - 1).norm;
+  const std::string_view prev = v.tok(anchor - 1).norm;
   // "led to protests": after "to" an infinitive has its base form; a plural is a noun.
   if (prev == "to" && w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') return false;
   return std::find(std::begin(kNotBeforeVerb), std::end(kNotBeforeVerb), prev) == std::end(kNotBeforeVerb);
@@ -370,6 +389,17 @@ bool IsVerbalAction(const SentenceView& v, const Pattern& p, uint32_t anchor) {
 // "Nigerians", "Kurds": a people named by the plural of its demonym, not the state.
 bool IsPeopleMention(const ActorMention& m) {
   return !m.sector && m.text.size() > m.name.size() && m.text.back() == 's' && m.text.starts_with(m.name);
+}
+
+// "Albanians", "Kurds", "Israelis": one capitalised word in the plural, coded as a bare country.
+// Country names that end in "s" end in -es, -as, -os, -us ("Philippines", "Bahamas", "Cyprus").
+bool IsPeoplePlural(const ActorMention& m) {
+  if (IsPeopleMention(m)) return true;
+  const std::string& t = m.text;
+  if (m.sector || t.size() < 4 || t.back() != 's' || t.find(' ') != std::string::npos || t[0] < 'A' || t[0] > 'Z')
+    return false;
+  const char before = t[t.size() - 2];
+  return before != 'e' && before != 'a' && before != 'o' && before != 'u' && before != 's' && t != "Netherlands";
 }
 
 bool IsCountryCode(const std::string& c) {
@@ -384,9 +414,14 @@ std::optional<TargetRef> ContextTarget(const CodedDocument& cd, const SentenceVi
   if (p.speech || p.reciprocal || c.source < 0) return std::nullopt;
   if (!IsVerbalAction(v, p, c.match.anchor)) return std::nullopt;
   const std::string_view root = RootOf(p.code);
-  if (TakesPlaceTarget(root)) {
+  // A refusal of a material action ("refused to deploy peacekeepers in Iraq", 122x/124x) is
+  // directed at the place of that action, as the action itself would be.
+  const bool refused_action = p.code.starts_with("122") || p.code.starts_with("124");
+  if (TakesPlaceTarget(root) || refused_action) {
     if (const Place* place = PlaceAfter(cd, v, places, c.match.end); place != nullptr && IsCountryCode(place->country))
-      return TargetRef{place->country, place->text, "is the place the action is directed at"};
+      // "India imposed a curfew in Kashmir": a state's domestic action in its own territory.
+      return TargetRef{place->country, place->text, "is the place the action is directed at",
+                       DomesticByDefault(p.code) && place->country == cd.actors[static_cast<size_t>(c.source)].country};
   }
   const ActorMention& src = cd.actors[static_cast<size_t>(c.source)];
   if (DomesticByDefault(p.code) && IsCountryCode(src.country)) {
@@ -402,6 +437,7 @@ std::optional<TargetRef> ContextTarget(const CodedDocument& cd, const SentenceVi
 
 // Drops matches whose anchor lies inside a more specific match.
 void DropNested(const PatternSet& patterns, std::vector<PatternMatch>* matches) {
+  if (matches->size() < 2) return;  // most sentences: nothing to compare
   std::vector<PatternMatch> kept;
   for (const auto& m : *matches) {
     bool inside = false;
@@ -470,7 +506,7 @@ bool IsSubordinateInfinitive(const SentenceView& v, const std::vector<Candidate>
   // is governed by the same phrase.
   if (to > v.first + 1 && (v.tok(to - 1).norm == "and" || v.tok(to - 1).norm == "or")) {
     for (uint32_t t = to - 1, k = 0; t-- > v.first && k < 8; ++k) {
-      const std::string& n = v.tok(t).norm;
+      const std::string_view n = v.tok(t).norm;
       if (n == "," || n == ";" || n == ":" || v.ActorCovering(t) >= 0) break;
       if (n == "to") {
         to = t + 1;
@@ -512,7 +548,7 @@ bool IsDemandedAction(const SentenceView& v, const Pattern& p, const std::vector
     if (!AsksForAction(code)) continue;
     if (c.match.end > m.anchor || m.anchor - c.match.end > 10) continue;
     for (uint32_t t = c.match.anchor; t < m.anchor; ++t) {  // the anchor itself may be "must"
-      const std::string& n = v.tok(t).norm;
+      const std::string_view n = v.tok(t).norm;
       if (n == ";" || n == ":") break;
       if (n == "that" || n == "must" || n == "should") return true;
     }
@@ -524,7 +560,7 @@ bool IsDemandedAction(const SentenceView& v, const Pattern& p, const std::vector
 // belongs to the noun before it; its actor is not the clause's subject.
 bool IsGerundOfNoun(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
   if (!p.anchor_is_verb || m.source_actor >= 0 || m.anchor <= v.first) return false;
-  const std::string& w = v.tok(m.anchor).norm;
+  const std::string_view w = v.tok(m.anchor).norm;
   return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && v.tok(m.anchor - 1).norm == "of";
 }
 
@@ -535,10 +571,10 @@ bool IsAdjectivalParticiple(const SentenceView& v, const Pattern& p, const Patte
   // Also after a preposition or a gerund: "the release of jailed reporters", "guarding
   // captured militants".
   static constexpr std::string_view kBefore[] = {"the", "a", "an", "of", "for", "about", "with", "against"};
-  const std::string& prev = v.tok(m.anchor - 1).norm;
+  const std::string_view prev = v.tok(m.anchor - 1).norm;
   const bool gerund = prev.size() > 5 && prev.compare(prev.size() - 3, 3, "ing") == 0 && v.ActorCovering(m.anchor - 1) < 0;
   if (std::find(std::begin(kBefore), std::end(kBefore), prev) == std::end(kBefore) && !gerund) return false;
-  const std::string& w = v.tok(m.anchor).norm;
+  const std::string_view w = v.tok(m.anchor).norm;
   return w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
 }
 
@@ -547,7 +583,7 @@ bool IsAdjectivalParticiple(const SentenceView& v, const Pattern& p, const Patte
 bool IsOwedAction(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
   if (p.speech || AsksForAction(p.code)) return false;
   for (uint32_t t = ClauseStart(v, m.anchor); t < m.anchor; ++t) {
-    const std::string& n = v.tok(t).norm;
+    const std::string_view n = v.tok(t).norm;
     if (n == "must" || n == "should" || n == "ought") return true;
   }
   return false;
@@ -560,6 +596,9 @@ void AddEvent(Event e, size_t first, std::vector<Event>* out) {
   for (size_t i = first; i < out->size(); ++i) {
     Event& o = (*out)[i];
     if (o.sentence != e.sentence || o.source != e.source || o.target != e.target || o.root != e.root) continue;
+    // "opened fire to disperse demonstrators, killing one and arresting 12": codes of one root
+    // that PLOVER tells apart (ASSAULT, COERCE) are two events.
+    if (o.plover != e.plover) continue;
     if (e.code.size() > o.code.size()) o = std::move(e);
     return;
   }
@@ -785,13 +824,14 @@ void DropGovernedByHints(const ClauseHints& hints, std::vector<Candidate>* cands
   });
 }
 
-// `view` is scratch for the sentence's view, reused from sentence to sentence. `hints`: clause
-// hints from a parse, or null.
+// `scratch` holds the sentence's view and buffers, reused from sentence to sentence. `hints`:
+// clause hints from a parse, or null.
 void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const PatternSet& patterns,
-                  bool explain, uint32_t si, AccountTimes* acc, SentenceView* view, std::vector<Event>* out,
+                  bool explain, uint32_t si, AccountTimes* acc, CoderScratch* scratch, std::vector<Event>* out,
                   const ClauseHints* hints = nullptr) {
   const Sentence& s = cd.layer.sentences[si];
   const size_t first_event = out->size();
+  SentenceView* view = &scratch->view;
   FillSentenceView(cd.doc.text, cd.layer, si, index, view);
   const SentenceView& v = *view;
   ActorSpans spans;
@@ -802,7 +842,8 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
     spans.phrase_end = std::span<const uint32_t>(hints->phrase_end).subspan(s.first_token, s.end_token - s.first_token);
     spans.noun_phrases = hints->noun_phrases;
   }
-  std::vector<PatternMatch> matches = patterns.Match(cd.layer.tokens, s, spans);
+  std::vector<PatternMatch>& matches = scratch->matches;
+  patterns.Match(cd.layer.tokens, s, spans, &matches);
   // "riot police", "U.S. military aid to Ukraine": a match anchored inside an actor's name is
   // no event, and must not hide the real one around it, so it goes before nesting is judged.
   std::erase_if(matches, [&](const PatternMatch& m) { return v.ActorCovering(m.anchor) >= 0; });
@@ -811,8 +852,10 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   std::vector<SpeechFrame> frames;
   if (!matches.empty()) frames = FindSpeechFrames(v);
   std::vector<Candidate> cands;
-  std::vector<bool> objects(cd.actors.size(), false);  // objects of earlier event phrases
-  std::vector<bool> objects_after(cd.actors.size(), false);  // those that follow their phrase
+  std::vector<bool>& objects = scratch->objects;  // objects of earlier event phrases
+  std::vector<bool>& objects_after = scratch->objects_after;  // those that follow their phrase
+  objects.assign(cd.actors.size(), false);
+  objects_after.assign(cd.actors.size(), false);
   for (const auto& m : matches) {
     if (patterns.pattern(m.pattern).continues) {
       ContinueEvent(cd, v, index.times[si], patterns.pattern(m.pattern), m, si, explain, out);
@@ -858,20 +901,41 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
 }
 
 // The same event (source, target, code, date) stated again is one event with more mentions.
-std::vector<Event> Deduplicate(std::vector<Event> events) {
-  std::vector<Event> out;
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> seen;
-  for (auto& e : events) {
-    auto key = std::make_tuple(e.source, e.target, e.code, e.date.value_or(""));
-    auto it = seen.find(key);
-    if (it != seen.end()) {
-      ++out[it->second].mentions;
+// A document has few events: each is compared with those kept, by a hash of its key first
+// (no key strings are built).
+std::string_view DateKey(const Event& e) { return e.date ? std::string_view(*e.date) : std::string_view(); }
+
+uint64_t EventKeyHash(const Event& e) {
+  uint64_t h = WordKey(e.source);
+  for (std::string_view part : {std::string_view(e.target), std::string_view(e.code), DateKey(e)})
+    h = h * 0x9E3779B97F4A7C15ull ^ WordKey(part);
+  return h;
+}
+
+bool SameEvent(const Event& a, const Event& b) {
+  return a.source == b.source && a.target == b.target && a.code == b.code && DateKey(a) == DateKey(b);
+}
+
+// Compacts `events` in place (the first statement is kept, in order).
+void Deduplicate(std::vector<Event>* events) {
+  if (events->size() < 2) return;
+  std::vector<uint64_t> keys;  // of the events kept, events[0, kept)
+  keys.reserve(events->size());
+  size_t kept = 0;
+  for (size_t n = 0; n < events->size(); ++n) {
+    Event& e = (*events)[n];
+    const uint64_t key = EventKeyHash(e);
+    size_t i = 0;
+    while (i < kept && (keys[i] != key || !SameEvent((*events)[i], e))) ++i;
+    if (i < kept) {
+      ++(*events)[i].mentions;
       continue;
     }
-    seen.emplace(key, out.size());
-    out.push_back(std::move(e));
+    keys.push_back(key);
+    if (kept != n) (*events)[kept] = std::move(e);
+    ++kept;
   }
-  return out;
+  events->erase(events->begin() + static_cast<std::ptrdiff_t>(kept), events->end());
 }
 
 }  // namespace
@@ -882,15 +946,21 @@ std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& pattern
 
 std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& patterns, bool explain,
                               const ClauseHints* hints) {
+  CoderScratch scratch;
+  return CodeEvents(cd, patterns, explain, hints, &scratch);
+}
+
+std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& patterns, bool explain,
+                              const ClauseHints* hints, CoderScratch* scratch) {
   std::vector<Event> events;
   if (cd.actors.empty() || patterns.size() == 0) return events;
   AccountTimes acc;
   const DocumentIndex index = IndexDocument(cd);
-  SentenceView view;
   for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
-    CodeSentence(cd, index, patterns, explain, si, &acc, &view, &events, hints);
+    CodeSentence(cd, index, patterns, explain, si, &acc, scratch, &events, hints);
   }
-  return Deduplicate(std::move(events));
+  Deduplicate(&events);
+  return events;
 }
 
 }  // namespace parley::code

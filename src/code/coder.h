@@ -28,6 +28,7 @@
 
 #include "code/clause_hints.h"
 #include "code/patterns.h"
+#include "code/roles.h"
 #include "parley/annotations.h"
 
 namespace parley::code {
@@ -38,5 +39,17 @@ std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patter
 // SKIP passes over the parse's noun phrases.
 std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patterns, bool explain,
                               const ClauseHints* hints);
+
+// Buffers the coder reuses from sentence to sentence and from document to document, so that
+// coding a short document allocates little besides its events. A caller that codes many
+// documents keeps one per thread (the pipeline does); one scratch serves one call at a time.
+struct CoderScratch {
+  SentenceView view;
+  std::vector<PatternMatch> matches;
+  std::vector<bool> objects, objects_after;
+};
+// The same, reusing `scratch` (not null).
+std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patterns, bool explain,
+                              const ClauseHints* hints, CoderScratch* scratch);
 
 }  // namespace parley::code

@@ -156,20 +156,25 @@ class SentenceWords {
   SentenceWords(const std::vector<Token>& tokens, const Sentence& s) {
     for (uint32_t t = s.first_token; t < s.end_token; ++t) Set(KeyOf(tokens[t]));
   }
-  bool MayHave(const std::vector<uint64_t>& keys) const {
-    return std::any_of(keys.begin(), keys.end(), [this](uint64_t k) { return (bits_[k >> 6 & 15] >> (k & 63) & 1) != 0; });
+  bool MayHave(uint64_t k) const { return (bits_[k >> 6 & 15] >> (k & 63) & 1) != 0; }
+  bool MayHaveAny(const std::vector<uint64_t>& keys) const {
+    return std::any_of(keys.begin(), keys.end(), [this](uint64_t k) { return MayHave(k); });
+  }
+  // A pattern's gate (PatternSet::gate_keys_): runs of [count, keys...], one per required
+  // element; true when every run has a key that may be in the sentence.
+  bool MayHaveAll(const uint64_t* run, const uint64_t* end) const {
+    while (run < end) {
+      const uint64_t* keys = run + 1;
+      run = keys + *run;
+      if (std::none_of(keys, run, [this](uint64_t k) { return MayHave(k); })) return false;
+    }
+    return true;
   }
 
  private:
   void Set(uint64_t k) { bits_[k >> 6 & 15] |= uint64_t{1} << (k & 63); }
   uint64_t bits_[16] = {};
 };
-
-bool MayMatch(const Pattern& p, const SentenceWords& words, bool has_actor) {
-  if (p.needs_actor && !has_actor) return false;
-  return std::all_of(p.required_words.begin(), p.required_words.end(),
-                     [&](uint32_t e) { return words.MayHave(p.elements[e].keys); });
-}
 
 std::vector<uint64_t> KeysOf(const std::vector<std::string>& words) {
   std::vector<uint64_t> keys;
@@ -412,18 +417,6 @@ struct Matcher {
   }
 };
 
-// Most patterns at an anchor fail on the word right after it: that word is checked before a
-// match is set up (the test Matcher::Take makes first, without the set-up).
-bool NextWordFits(const Pattern& p, const std::vector<Token>& tokens, uint32_t t, uint32_t end) {
-  const size_t e = p.anchor + 1;
-  if (e >= p.elements.size()) return true;
-  const Element& el = p.elements[e];
-  if (el.kind != ElementKind::kWords || el.optional) return true;
-  uint32_t pos = t + 1;
-  while (pos < end && tokens[pos].kind == TokenKind::kQuote) ++pos;
-  return pos < end && HasWord(el, tokens[pos]);
-}
-
 bool SentenceHas(const std::vector<Token>& tokens, const Sentence& s, const std::vector<uint64_t>& keys,
                  const std::vector<std::string>& words) {
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
@@ -560,10 +553,27 @@ void PatternSet::Add(Pattern p) {
     if (el.kind == ElementKind::kTarget || el.kind == ElementKind::kSource || el.kind == ElementKind::kCompound)
       p.needs_actor = true;
   }
+  AddGate(p);
   if (p.discard != Discard::kNone) discards_.push_back(index);
   else
     IndexAnchor(index, p);
   patterns_.push_back(std::move(p));
+}
+
+// The required elements with the fewest words first: a run that fails costs its length.
+void PatternSet::AddGate(const Pattern& p) {
+  std::vector<uint32_t> order = p.required_words;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return p.elements[a].keys.size() < p.elements[b].keys.size();
+  });
+  Gate gate{static_cast<uint32_t>(gate_keys_.size()), 0, p.needs_actor};
+  for (uint32_t e : order) {
+    const std::vector<uint64_t>& keys = p.elements[e].keys;
+    gate_keys_.push_back(keys.size());
+    gate_keys_.insert(gate_keys_.end(), keys.begin(), keys.end());
+  }
+  gate.end = static_cast<uint32_t>(gate_keys_.size());
+  gates_.push_back(gate);
 }
 
 namespace {
@@ -707,7 +717,14 @@ bool MatchAt(const Pattern& p, uint32_t pi, const std::vector<Token>& tokens, co
 std::vector<PatternMatch> PatternSet::Match(const std::vector<Token>& tokens, const Sentence& s,
                                             const ActorSpans& actors) const {
   std::vector<PatternMatch> out;
-  if (!discards_.empty() && Discarded(tokens, s) != Discard::kNone) return out;
+  Match(tokens, s, actors, &out);
+  return out;
+}
+
+void PatternSet::Match(const std::vector<Token>& tokens, const Sentence& s, const ActorSpans& actors,
+                       std::vector<PatternMatch>* out) const {
+  out->clear();
+  if (!discards_.empty() && Discarded(tokens, s) != Discard::kNone) return;
   std::optional<SentenceWords> words;  // built at the first anchor
   const bool has_actor = std::any_of(actors.starts_at.begin(), actors.starts_at.end(), [](int32_t a) { return a >= 0; });
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
@@ -715,15 +732,25 @@ std::vector<PatternMatch> PatternSet::Match(const std::vector<Token>& tokens, co
     PatternMatch best;
     int best_score = -1;
     ForCandidates(tokens, s, t, [&](uint32_t pi) {
-      const Pattern& p = patterns_[pi];
-      if (!NextWordFits(p, tokens, t, s.end_token)) return;
+      // The gate turns most candidates away without touching their Pattern (the anchor's next
+      // word was checked by ForCandidates).
+      const Gate& gate = gates_[pi];
+      if (gate.needs_actor && !has_actor) return;
       if (!words) words.emplace(tokens, s);
-      if (!MayMatch(p, *words, has_actor)) return;
+      if (!words->MayHaveAll(gate_keys_.data() + gate.begin, gate_keys_.data() + gate.end)) return;
+      const Pattern& p = patterns_[pi];
+      // A match ends by the sentence's end: a pattern that cannot outscore the best match at
+      // this anchor even then is not tried (ties go to the first, which is the best so far).
+      if (p.specificity * 100 + (p.ranked ? 0 : static_cast<int>(s.end_token - t)) <= best_score) return;
+      if (!p.requires_keys.empty() && !words->MayHaveAny(p.requires_keys)) return;
       PatternMatch m;
       if (!MatchAt(p, pi, tokens, s, actors, t, &m)) return;
-      // Checked after matching (same result): most patterns at an anchor do not match.
+      // The sentence scans, after matching (same result): most patterns at an anchor do not
+      // match, and the filter answers most sentences that lack the words.
       if (!p.requires_words.empty() && !SentenceHas(tokens, s, p.requires_keys, p.requires_words)) return;
-      if (!p.forbids_words.empty() && SentenceHas(tokens, s, p.forbids_keys, p.forbids_words)) return;
+      if (!p.forbids_words.empty() && words->MayHaveAny(p.forbids_keys) &&
+          SentenceHas(tokens, s, p.forbids_keys, p.forbids_words))
+        return;
       // A ranked pattern (a peer's) ranks by its rank alone: ties go to the first.
       const int score = p.specificity * 100 + (p.ranked ? 0 : static_cast<int>(m.end - m.anchor));
       if (score > best_score) {
@@ -731,9 +758,8 @@ std::vector<PatternMatch> PatternSet::Match(const std::vector<Token>& tokens, co
         best = m;
       }
     });
-    if (best_score >= 0 && !patterns_[best.pattern].null_code) out.push_back(best);
+    if (best_score >= 0 && !patterns_[best.pattern].null_code) out->push_back(best);
   }
-  return out;
 }
 
 Discard PatternSet::Discarded(const std::vector<Token>& tokens, const Sentence& s) const {

@@ -126,6 +126,9 @@ class PatternSet {
   // and are left out). None when a discard phrase is in the sentence.
   std::vector<PatternMatch> Match(const std::vector<Token>& tokens, const Sentence& s,
                                   const ActorSpans& actors) const;
+  // The same into `out` (cleared first), whose capacity a caller may reuse.
+  void Match(const std::vector<Token>& tokens, const Sentence& s, const ActorSpans& actors,
+             std::vector<PatternMatch>* out) const;
   // The strongest discard phrase of sentence `s` (kStory beats kSentence).
   Discard Discarded(const std::vector<Token>& tokens, const Sentence& s) const;
 
@@ -147,6 +150,17 @@ class PatternSet {
   template <typename Visit>
   void ForCandidates(const std::vector<Token>& tokens, const Sentence& s, uint32_t t, Visit&& visit) const;
   util::WordFilter anchor_filter_;  // the keys of by_anchor_: most tokens are no anchor
+  // The test before matching, by pattern index, in one flat array so that turning a pattern
+  // away touches no Pattern: whether a slot needs an actor, and for each element other than
+  // the anchor that must match one of its words, a run [count, WordKeys...] in gate_keys_
+  // (tested against a per-sentence filter of the sentence's keys).
+  struct Gate {
+    uint32_t begin = 0, end = 0;  // the runs in gate_keys_
+    bool needs_actor = false;
+  };
+  std::vector<Gate> gates_;
+  std::vector<uint64_t> gate_keys_;
+  void AddGate(const Pattern& p);
   Status AddLines(std::istream& in, const std::string& name, const IrregularTable& table, WordSets* sets);
 };
 

@@ -54,7 +54,9 @@ CodedDocument Pipeline::Code(Document doc) const {
   extract::FindActors(cd.doc, cd.layer, *lexicon_, &cd.actors, &cd.places);
   cd.times = extract::FindTimes(cd.doc, cd.layer);
   cd.quotes = extract::FindQuotes(cd.doc, cd.layer, cd.actors);
-  cd.events = code::CodeEvents(cd, *patterns_, options_.explain);
+  // The coder's buffers are kept per thread: Code() runs on many threads at once.
+  thread_local code::CoderScratch scratch;
+  cd.events = code::CodeEvents(cd, *patterns_, options_.explain, nullptr, &scratch);
   return cd;
 }
 

@@ -173,5 +173,38 @@ TEST(CoderTest, ExplicitTimeDatesTheNearestEvent) {
   EXPECT_EQ(events[0].date.value_or(""), "2025-02-27");
 }
 
+// Everything an event carries, for comparing two runs.
+std::string Full(const std::vector<Event>& events) {
+  std::ostringstream out;
+  for (const auto& e : events)
+    out << e.source << ">" << e.target << ":" << e.code << ":" << e.date.value_or("-") << ":" << e.sentence << ":"
+        << e.mentions << ":" << e.modality << ":" << e.pattern << ":" << e.verb_text << ":" << e.source_text << ":"
+        << e.target_text << ":" << (e.location ? e.location->name : "-") << ";";
+  return out.str();
+}
+
+// One scratch carried from document to document (as the pipeline does per thread) must not
+// leak anything from one document into the next: the events equal those of a fresh coder,
+// whichever document came before (long after short, short after long, repeated statements).
+TEST(CoderTest, ScratchReusedAcrossDocumentsGivesTheSameEvents) {
+  const std::vector<std::string> texts = {
+      "Trump accused Putin of lying. Putin rejected the accusation. Trump accused Putin of lying again.",
+      "China did not criticize Japan.",
+      "Lavrov and Rubio held the first direct talks in Moscow on Monday, and Russia praised Qatar.",
+      "The committee accused the company of fraud.",
+      "Trump criticized China and Iran. He warned of new sanctions against Russia on Feb. 27.",
+      "Germany will send weapons to Ukraine if Russia attacks.",
+      "Six properties were seized by the U.S. from Russia."};
+  std::vector<std::string> fresh;
+  for (const auto& t : texts) fresh.push_back(Full(CodeEvents(Tag(t), Patterns(), true)));
+  for (bool reversed : {false, true}) {
+    CoderScratch scratch;
+    for (size_t k = 0; k < texts.size(); ++k) {
+      const size_t i = reversed ? texts.size() - 1 - k : k;
+      EXPECT_EQ(Full(CodeEvents(Tag(texts[i]), Patterns(), true, nullptr, &scratch)), fresh[i]) << texts[i];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace parley::code

@@ -87,8 +87,7 @@ bool DocView::IsSentenceEnd(uint32_t i) const {
   return i + 1 >= end || (i + 2 >= end && IsQuote(i + 1));
 }
 
-bool DocView::IsPunct(uint32_t i, std::string_view chars) const {
-  if (tok(i).kind != TokenKind::kPunct) return false;
+bool DocView::PunctAmong(uint32_t i, std::string_view chars) const {
   std::string_view s = Surface(i);
   if (s.size() == 1) return chars.find(s[0]) != std::string_view::npos;
   // Dashes are multi-byte: '-' in `chars` stands for any dash.

@@ -39,7 +39,11 @@ class DocView {
   bool IsWord(uint32_t i) const { return tok(i).kind == TokenKind::kWord; }
   bool IsCapitalized(uint32_t i) const;  // a word whose first letter is upper case
   bool IsAllCaps(uint32_t i) const;      // a word of two or more letters, all upper case
-  bool IsPunct(uint32_t i, std::string_view chars) const;  // a punct token among `chars`
+  // A punct token among `chars`. Inline for its first test: the finders ask it of every
+  // token they walk over, and most are words.
+  bool IsPunct(uint32_t i, std::string_view chars) const {
+    return tok(i).kind == TokenKind::kPunct && PunctAmong(i, chars);
+  }
   bool IsQuote(uint32_t i) const { return tok(i).kind == TokenKind::kQuote; }
   // Punctuation that ends a sentence here: "?", "!", ";", or a "." the sentence splitter ended
   // a sentence on (not the dot of "R-Ky." inside "McConnell, R-Ky., said").
@@ -49,6 +53,8 @@ class DocView {
   const CueInfo& Cue(uint32_t i) const { return cues_[i]; }
 
  private:
+  bool PunctAmong(uint32_t i, std::string_view chars) const;  // IsPunct for a punct token
+
   std::string_view text_;
   const TextLayer& layer_;
   std::vector<uint32_t> sentence_of_;
