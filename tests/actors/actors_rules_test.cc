@@ -164,6 +164,8 @@ TEST(ActorRules, WordTests) {
   EXPECT_FALSE(rules::MarksMinority("the", "officials"));
   EXPECT_TRUE(rules::IsLocalInstitution("authorities"));
   EXPECT_FALSE(rules::IsLocalInstitution("officials"));
+  EXPECT_TRUE(rules::IsCountryOfficial("officials"));
+  EXPECT_FALSE(rules::IsCountryOfficial("troops"));
   EXPECT_TRUE(rules::IsGenericActor("police"));
   EXPECT_FALSE(rules::IsGenericActor("troops"));
 }
@@ -187,6 +189,104 @@ TEST(ActorRules, ActedOnAfterLooksOnlyInItsClause) {
     ASSERT_LT(prep, layer.tokens.size()) << c.text;
     EXPECT_EQ(rules::ActedOnAfter(layer.tokens, 0, prep), c.expected) << c.text;
   }
+}
+
+// An explicit country in a nominal ("the U.S. government") wins over a back-reference to a
+// mention of another state with the same role; without one ("the government") the nominal
+// still refers back, and with the same country it still does.
+TEST(ActorRules, ExplicitCountryWinsOverCoreference) {
+  CheckActors({
+      {"Wikinews 2019-08-04",
+       "Foreign Secretary Marcelo Ebrard said the Mexican government would pressure the U.S. government to provide "
+       "better protections for Mexicans in the United States.",
+       "2019-08-04", "U.S. government", "USAGOV"},
+      {"Wikinews 2019-08-04, the first", "Foreign Secretary Marcelo Ebrard said the Mexican government would pressure "
+       "the U.S. government.", "2019-08-04", "Mexican government", "MEXGOV"},
+      {"another sentence", "The German government said Navalny was poisoned. The Russian government dismissed the "
+       "claim from Berlin as groundless.", "2020-09-03", "Russian government", "RUSGOV"},
+      {"demonym government", "The Iranian government rejected the claim. The Iraqi government said it would respond.",
+       "2020-01-05", "Iraqi government", "IRQGOV"},
+      {"bare nominal still refers back", "The Iranian government rejected the claim. The government said it would "
+       "respond.", "2020-01-05", "government", "IRNGOV", "nominal"},
+      {"same country still refers back", "Russian President Vladimir Putin met Emmanuel Macron. The Russian president "
+       "said talks went well.", "2020-01-05", "Russian president", "RUSGOV", "nominal"},
+      {"Wikinews 2019-08-24",
+       "Brazilian President Jair Bolsonaro opposed Macron's statement: \"The French president's suggestion that "
+       "Amazon issues be discussed at the G-7 evokes a colonialist mentality\".",
+       "2019-08-24", "French president", "FRAGOV"},
+      {"plural officials", "Russian officials met the Chinese delegation. Ukrainian officials said no.", "2020-01-05",
+       "Ukrainian officials", "UKRGOV"},
+  });
+}
+
+// "officials in COUNTRY" combines like "authorities in COUNTRY", for every form of the name;
+// not with a capital, where officials are often foreign.
+TEST(ActorRules, OfficialsInACountry) {
+  CheckActors({
+      {"the United States", "Officials in the United States said the talks would continue.", "2020-01-05",
+       "Officials in the United States", "USAGOV"},
+      {"the U.S.", "Officials in the U.S. declined to comment.", "2020-01-05", "Officials in the U.S.", "USAGOV"},
+      {"the UK", "Officials in the UK said no.", "2020-01-05", "Officials in the UK", "GBRGOV"},
+      {"plain name", "Officials in Croatia said the border would stay open.", "2000-01-01", "Officials in Croatia",
+       "HRVGOV"},
+      {"lawmakers", "Lawmakers in Germany voted against the bill.", "2020-01-05", "Lawmakers in Germany", "DEULEG"},
+      {"authorities, the same way", "Authorities in the United States said no.", "2020-01-05",
+       "Authorities in the United States", "USAGOV"},
+      {"a foreign official keeps his country", "US officials in Iraq said no.", "2020-01-05", "US officials",
+       "USAGOV"},
+      {"not in a capital (events dev)",
+       "Sudanese rebels shelled the southern regional capital Juba for the first time in a year on Sunday and "
+       "Monday, killing about 20 people, relief officials in Nairobi said.",
+       "2000-01-01", "officials in Nairobi", ""},
+  });
+}
+
+// "the Bosnian town of Gorazde": the town a nationality and a settlement noun introduce is in
+// that nationality's state (a same-named town elsewhere is not meant) and is a place.
+TEST(ActorRules, TownOfANationality) {
+  struct PlaceCase {
+    const char* rule;
+    const char* text;
+    const char* place;
+    const char* country;
+  };
+  for (const PlaceCase& c : std::vector<PlaceCase>{
+           {"Wikinews 2019-01-14", "An individual has been arrested after Paweł Adamowicz, mayor of the Polish city "
+            "of Gdańsk, was stabbed last night whilst on stage at a fundraising event.", "Gdańsk", "POL"},
+           {"Wikinews 2019-02-12", "The Hotel Arpit Palace in the Karol Bagh area of the Indian capital, New Delhi, "
+            "caught fire yesterday morning.", "New Delhi", "IND"},
+           {"Wikinews 2020-10-31", "On the Greek island of Samos, two people died when a wall collapsed.", "Samos",
+            "GRC"},
+           {"Wikinews 2019-03-08", "Yesterday, an all-women crew ran the Tippu Express in the Indian state of "
+            "Karnataka.", "Karnataka", "IND"},
+           {"another state's capital", "Clashes broke out in the north Lebanese port of Tripoli.", "Tripoli", "LBN"},
+           {"the same state's capital is the town", "The Libyan capital, Tripoli, was calm.", "Tripoli", "LBY"},
+           {"a town the gazetteer lacks", "Fighting erupted in the Syrian town of Kafr Nabl.", "Kafr Nabl", "SYR"},
+           {"without a nationality", "Clashes broke out in Tripoli.", "Tripoli", "LBY"},
+           {"apposition", "The Indian capital New Delhi was shrouded in smog.", "New Delhi", "IND"},
+           {"Wikinews 2020-07-12", "Anti-government protests have been taking place since Tuesday in the Serbian "
+            "capital Belgrade after the government announced new lockdown measures.", "Belgrade", "SRB"},
+           {"Wikinews 2019-04-16", "The roof of Notre Dame cathedral in French capital Paris caught fire yesterday.",
+            "Paris", "FRA"},
+           {"a capital not named", "Rebels shelled the Rwandan capital on Sunday.", "Rwandan capital", "RWA"},
+           {"capital as money is no place", "Chinese capital flows into Africa rose.", "Chinese capital", ""},
+           {"state media is no place", "The Russian state news agency reported the talks.", "Russian state", ""},
+       }) {
+    const actors_testing::Coded coded = actors_testing::CodeText(c.text, "2020-01-01");
+    const Place* found = nullptr;
+    for (const Place& p : coded.places) {
+      if (p.text == c.place) found = &p;
+    }
+    if (std::string(c.country).empty()) {
+      EXPECT_EQ(found, nullptr) << c.rule << ": " << c.place << " is no place";
+      continue;
+    }
+    ASSERT_NE(found, nullptr) << c.rule << ": no place " << c.place << "\n" << actors_testing::Dump(coded);
+    EXPECT_EQ(found->country, c.country) << c.rule << "\n" << actors_testing::Dump(coded);
+    EXPECT_EQ(actors_testing::FindActor(coded, c.place), nullptr) << c.rule << ": " << c.place << " is no actor";
+  }
+  // A nationality before a settlement noun with no name after it is left as it was.
+  CheckActors({{"no town named", "Rebels shelled the Rwandan capital.", "2000-01-01", "Rwandan", ""}});
 }
 
 }  // namespace

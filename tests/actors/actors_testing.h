@@ -73,7 +73,9 @@ inline void CheckActors(const std::vector<ActorCase>& cases) {
     }
     ASSERT_NE(a, nullptr) << c.rule << ": no \"" << c.mention << "\" in: " << c.text << "\n" << Dump(coded);
     EXPECT_EQ(a->code, c.code) << c.rule << ": " << c.text << "\n" << Dump(coded);
-    if (c.kind != nullptr) EXPECT_EQ(a->kind, c.kind) << c.rule << ": " << c.text;
+    if (c.kind != nullptr) {
+      EXPECT_EQ(a->kind, c.kind) << c.rule << ": " << c.text;
+    }
     EXPECT_EQ(a->country, a->code.substr(0, 3)) << c.rule;
     EXPECT_EQ(std::string(c.text).substr(a->start, a->end - a->start), a->text) << c.rule;
   }

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "extract/actors/coref.h"
+#include "extract/actors/flat_map.h"
 #include "extract/actors/rules.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -24,14 +25,25 @@ using lexicon::Lexicon;
 constexpr uint32_t kUnknownPerson = 0xFFFFFFFF;
 constexpr uint64_t kLargeCity = 500000;  // large enough to be a place without a preposition
 
+// Up to eight bytes as one integer, to compare short words without a call per candidate.
+constexpr uint64_t Pack(std::string_view w) {
+  uint64_t v = 0;
+  for (size_t k = 0; k < w.size() && k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
+  return v;
+}
+
 // A short list of words and the set of their lengths: most words looked up in one have a
 // length none of its words has, and are rejected without comparing strings.
 template <size_t N>
 struct WordList {
   std::array<std::string_view, N> words;
+  std::array<uint64_t, N> heads{};  // Pack() of each word: most candidates differ there
   uint64_t lengths = 0;
   constexpr WordList(std::array<std::string_view, N> w) : words(w) {
-    for (std::string_view x : words) lengths |= uint64_t{1} << std::min<size_t>(x.size(), 63);
+    for (size_t k = 0; k < N; ++k) {
+      lengths |= uint64_t{1} << std::min<size_t>(words[k].size(), 63);
+      heads[k] = Pack(words[k]);
+    }
   }
 };
 
@@ -65,6 +77,11 @@ constexpr WordList<20> kMotions{std::array<std::string_view, 20>{
 // Lower-case nouns after a capital that make it a place ("a Baghdad airport").
 constexpr WordList<8> kPlaceNouns{std::array<std::string_view, 8>{
     "airport", "province", "city", "street", "hotel", "region", "area", "governorate"}};
+// Nouns of settlements and areas a nationality places in its state ("the Bosnian town of
+// Gorazde", "the Rwandan capital, Kigali").
+constexpr WordList<14> kSettlementNouns{std::array<std::string_view, 14>{
+    "capital", "city", "town", "port", "village", "province", "region", "district", "state", "enclave",
+    "island", "governorate", "county", "municipality"}};
 // Prepositions that introduce a town ("talks in Istanbul", "flights to Sochi", "mayor of Lviv").
 constexpr WordList<9> kPlacePreps{std::array<std::string_view, 9>{
     "to", "from", "of", "toward", "towards", "between", "outside", "near", "via"}};
@@ -94,7 +111,20 @@ constexpr WordList<8> kLocalRoles{std::array<std::string_view, 8>{
 template <size_t N>
 bool In(const WordList<N>& list, std::string_view w) {
   if (((list.lengths >> std::min<size_t>(w.size(), 63)) & 1) == 0) return false;  // most words
-  return std::find(list.words.begin(), list.words.end(), w) != list.words.end();
+  // The first eight bytes as one integer, compared with every word's without a call; the
+  // rest only when they match.
+  uint64_t head;
+  if (std::endian::native == std::endian::little && w.size() >= 8) {
+    std::memcpy(&head, w.data(), 8);
+  } else {
+    head = Pack(w);
+  }
+  for (size_t k = 0; k < N; ++k) {
+    if (list.heads[k] == head && list.words[k].size() == w.size() &&
+        (w.size() <= 8 || list.words[k].substr(8) == w.substr(8)))
+      return true;
+  }
+  return false;
 }
 
 // One recognised span of a sentence, before combination.
@@ -132,13 +162,6 @@ struct Pronoun {
   uint32_t token = 0;
   RefType type = RefType::kHe;
 };
-
-// Up to eight bytes as one integer, to compare short words without a call per candidate.
-constexpr uint64_t Pack(std::string_view w) {
-  uint64_t v = 0;
-  for (size_t k = 0; k < w.size() && k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
-  return v;
-}
 
 constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -195,12 +218,51 @@ std::optional<RefType> PronounType(std::string_view w) {
   return std::nullopt;
 }
 
+// A token of a sentence worth a closer look (Extractor::Candidates), and why.
+struct Cand {
+  static constexpr uint8_t kMayMatter = 1;  // starts a phrase (kGate), may refer back, or is not ASCII
+  static constexpr uint8_t kCompound = 2;   // a capitalised word that may be "Vietnamese-led"
+  static constexpr uint8_t kGate = 4;       // passed Lexicon::MayStart
+  static constexpr uint8_t kLower = 8;      // written in lower case (starts only agents)
+  uint32_t token = 0;
+  uint8_t flags = 0;
+};
+
+// What FindActors keeps from one document to the next on a thread: cleared, never freed, so
+// that a document allocates only what it outputs (a one-sentence document used to allocate a
+// dozen vectors and hash tables, and free them).
+struct Scratch {
+  Coref coref;
+  std::vector<Hit> hits;
+  std::vector<Item> items;  // of the current sentence
+  std::vector<Piece> pieces;
+  std::vector<char> used;
+  std::vector<std::string_view> roles;  // folded, owned by the Lexicon
+  std::vector<Pronoun> pronouns;
+  std::vector<Token> compound;  // CompoundItem's scratch: the name part of "Vietnamese-led"
+  std::vector<uint32_t> order;  // FeedInOrder's scratch
+  std::vector<Cand> cands;      // Candidates()
+  FlatMap introduced;           // people named so far (entry ids)
+  FlatMap surnames;             // key of the last word of a full name -> person
+  std::vector<UnknownPerson> unknown;
+  FlatMap unknown_by_surname;   // by the surname's word key
+};
+
 class Extractor {
  public:
   Extractor(const Document& doc, const TextLayer& layer, const Lexicon& lex, std::vector<ActorMention>* actors,
-            std::vector<Place>* places)
+            std::vector<Place>* places, Scratch* scratch)
       : doc_(doc), layer_(layer), lex_(lex), text_(doc.text), date_(doc.published.value_or("")),
-        places_(places), coref_(actors), refers_(PronounSet()) {
+        places_(places), coref_(scratch->coref), hits_(scratch->hits), items_(scratch->items),
+        pieces_(scratch->pieces), used_(scratch->used), roles_(scratch->roles), pronouns_(scratch->pronouns),
+        compound_(scratch->compound), order_(scratch->order), cands_(scratch->cands),
+        introduced_(scratch->introduced), surnames_(scratch->surnames), unknown_(scratch->unknown),
+        unknown_by_surname_(scratch->unknown_by_surname), refers_(PronounSet()) {
+    coref_.Reset(actors);
+    introduced_.Clear();
+    surnames_.Clear();
+    unknown_.clear();
+    unknown_by_surname_.Clear();
     // About one mention every two sentences (Wikinews); more only grow the vector.
     coref_.Reserve(layer.sentences.size() / 2 + 8);
   }
@@ -265,37 +327,67 @@ class Extractor {
   }
 
   // ---- 1. recognition ----
-  // False for a word that starts no phrase, is no pronoun and no surname met so far: two bit
-  // tests on the token's key (Recognise then finds nothing there). Non-ASCII initials decode.
-  bool MayMatter(const Token& t) const {
-    const auto c0 = static_cast<unsigned char>(text_[t.start]);
-    if (c0 >= 0x80 || t.norm.empty()) return true;
-    return lex_.MayStart(t.key, IsAsciiLower(static_cast<char>(c0))) || refers_.Has(t.key);
+  // The tokens of sentence `s` worth a closer look, in order (cands_), each tagged with why
+  // (Cand flags). One tight pass over the token array: most tokens are lower-case words that
+  // no agent starts and no pronoun is, rejected by two bit tests without a branch per test;
+  // only capitalised words read their norm. refers_ does not change while one sentence is
+  // recognised (surnames are learnt in Combine), so the list stays valid. The Lexicon's table
+  // line a capitalised word's lookup reads first is asked for here, so that the cache misses
+  // of a sentence's names overlap instead of stalling one lookup after another (lower-case
+  // agents are a few common words, mostly in cache).
+  void Candidates(const Sentence& s) {
+    // Grown, never shrunk nor cleared: resize() would zero it at every sentence.
+    if (cands_.size() < s.end_token - s.first_token) cands_.resize(s.end_token - s.first_token);
+    Cand* out = cands_.data();
+    const Token* const tokens = layer_.tokens.data();
+    const char* const text = text_.data();
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      const Token& t = tokens[i];
+      if (t.kind != TokenKind::kWord) continue;
+      const auto c0 = static_cast<unsigned char>(text[t.start]);
+      if (IsAsciiLower(static_cast<char>(c0))) {
+        const bool gate = lex_.MayStart(t.key, true);
+        *out = Cand{i, static_cast<uint8_t>(Cand::kMayMatter | Cand::kLower | (gate ? Cand::kGate : 0))};
+        out += static_cast<uint32_t>(gate | refers_.Has(t.key) | t.norm.empty());  // kept when it may matter
+        continue;
+      }
+      // "Vietnamese-led": a capitalised word of six bytes or more ending in "d" may be a
+      // name and a suffix (CompoundItem).
+      uint8_t flags = 0;
+      if (t.norm.size() >= 6 && t.norm.back() == 'd' && (c0 < 0x80 ? c0 >= 'A' && c0 <= 'Z' : Capitalized(i)))
+        flags |= Cand::kCompound;
+      if (lex_.MayStart(t.key, false)) {
+        flags |= Cand::kGate | Cand::kMayMatter;
+        lex_.Prefetch(t.key);
+      } else if (c0 >= 0x80 || t.norm.empty() || refers_.Has(t.key)) {
+        flags |= Cand::kMayMatter;
+      }
+      *out = Cand{i, flags};
+      out += flags != 0;
+    }
+    cand_count_ = static_cast<size_t>(out - cands_.data());
   }
 
-  // Names, and the pronouns between them (pronouns_): one pass over the tokens.
+  // Names, and the pronouns between them (pronouns_): the candidates in order, skipping
+  // those inside a name found before them.
   void Recognise(const Sentence& s, std::vector<Item>* items) {
-    const Token* const tokens = layer_.tokens.data();
-    for (uint32_t i = s.first_token; i < s.end_token;) {
-      // Most tokens start no name and refer to nothing: MayMatter() rejects them before any
-      // other work.
-      const Token& t = tokens[i];
-      // "Vietnamese-led": one capitalised word whose first part is a name (words of six bytes
-      // or more ending in "d" are looked at; the capital first, since most such words are
-      // lower-case verbs, "reported").
-      if (t.kind == TokenKind::kWord && t.norm.size() >= 6 && t.norm.back() == 'd' && Capitalized(i)) {
-        if (std::optional<Item> c = CompoundItem(i)) {
-          items->push_back(*c);
-          ++i;
+    Candidates(s);
+    uint32_t i = s.first_token;
+    for (size_t k = 0; k < cand_count_; ++k) {
+      const Cand c = cands_[k];
+      if (c.token < i) continue;  // inside the last name
+      i = c.token;
+      if ((c.flags & Cand::kCompound) != 0) {
+        if (std::optional<Item> item = CompoundItem(i)) {
+          items->push_back(*item);
+          i = item->end;
           continue;
         }
       }
-      if (t.kind != TokenKind::kWord || !MayMatter(t)) {
-        ++i;
-        continue;
-      }
+      if ((c.flags & Cand::kMayMatter) == 0) continue;
       hits_.clear();
-      lex_.Lookup(text_, layer_.tokens, i, s.end_token, &hits_);
+      if ((c.flags & Cand::kGate) != 0)
+        lex_.LookupGated(text_, layer_.tokens, i, s.end_token, (c.flags & Cand::kLower) != 0, &hits_);
       std::optional<Item> item;
       if (!hits_.empty()) item = Choose(s, i);
       if (!item || (item->end == i + 1 && item->kind != Kind::kPerson)) {
@@ -307,7 +399,7 @@ class Extractor {
         i = item->end;
       } else {
         if (std::optional<RefType> type = PronounAt(s, i)) pronouns_.push_back({i, *type});
-        ++i;
+        i = c.token + 1;
       }
     }
   }
@@ -355,7 +447,7 @@ class Extractor {
     if (a.kind == Kind::kPerson) {
       const bool oa = Lexicon::InOffice(ea, date_), ob = Lexicon::InOffice(eb, date_);
       if (oa != ob) return oa;
-      const bool ia = introduced_.count(a.entry) > 0, ib = introduced_.count(b.entry) > 0;
+      const bool ia = introduced_.Contains(a.entry), ib = introduced_.Contains(b.entry);
       if (ia != ib) return ia;
     }
     return a.entry > b.entry;  // later layers and files win
@@ -424,7 +516,7 @@ class Extractor {
   bool AcceptSurname(const Sentence& s, const Hit& hit, const Entry& e) const {
     if (AfterAnotherName(s, hit.begin)) return false;
     const bool titled = hit.begin > s.first_token && In(kHonorifics, Norm(hit.begin - 1));
-    if (titled || introduced_.count(hit.entry) > 0) return true;
+    if (titled || introduced_.Contains(hit.entry)) return true;
     if (In(kCalendarWords, Norm(hit.begin))) return false;
     return Lexicon::InOffice(e, date_);
   }
@@ -437,10 +529,10 @@ class Extractor {
     // The maps first: most capitalised words are nobody's surname.
     const uint64_t key = Tok(i).key;
     std::optional<Item> item;
-    if (auto it = surnames_.find(key); it != surnames_.end()) {
-      item = Item{i, i + 1, it->second, Kind::kPerson, 0, true};
-    } else if (auto u = unknown_by_surname_.find(key); u != unknown_by_surname_.end()) {
-      item = Item{i, i + 1, kUnknownPerson, Kind::kPerson, u->second, true};
+    if (const uint32_t* person = surnames_.Find(key)) {
+      item = Item{i, i + 1, *person, Kind::kPerson, 0, true};
+    } else if (const uint32_t* u = unknown_by_surname_.Find(key)) {
+      item = Item{i, i + 1, kUnknownPerson, Kind::kPerson, *u, true};
     }
     if (item && AfterAnotherName(layer_.sentences[sentence_], i)) return std::nullopt;
     return item;
@@ -464,8 +556,6 @@ class Extractor {
   std::optional<RefType> PronounAt(const Sentence& sent, uint32_t i) const;
   void FeedInOrder(uint32_t s, std::vector<Piece>* pieces);
   void FeedPronoun(uint32_t s, const Pronoun& p);
-  ActorMention MakeMention(uint32_t s, uint32_t begin, uint32_t end, std::string code,
-                           const std::string& name) const;
   void FillMention(ActorMention* m, uint32_t s, uint32_t begin, uint32_t end, std::string code,
                    const std::string& name) const;
   void AddPlace(uint32_t s, const Item& item, const Entry& place_or_country, const Entry* coords);
@@ -480,6 +570,9 @@ class Extractor {
   void CodeGenericActors(uint32_t s, std::vector<Piece>* out) const;
   std::string SentenceCountry(uint32_t s, const std::vector<Piece>& pieces) const;
   std::string OtherCountry(const std::vector<Item>& items, std::string_view own) const;
+  bool DemonymPlace(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<char>* used);
+  void AddUnlocatedPlace(uint32_t s, uint32_t begin, uint32_t end, const std::string& country);
+  void PlaceNamedIn(uint32_t s, const Item& item, const std::string& country, std::vector<char>* used, size_t k);
 
   const Document& doc_;
   const TextLayer& layer_;
@@ -487,30 +580,26 @@ class Extractor {
   std::string_view text_;
   std::string date_;
   std::vector<Place>* places_;
-  Coref coref_;
-  std::vector<Hit> hits_;
-  std::vector<Item> items_;        // of the current sentence
-  std::vector<Piece> pieces_;
-  std::vector<char> used_;
-  std::vector<std::string_view> roles_;  // folded, owned by the Lexicon
-  std::vector<Pronoun> pronouns_;
-  std::vector<Token> compound_;    // CompoundItem's scratch: the name part of "Vietnamese-led"
-  std::vector<uint32_t> order_;    // FeedInOrder's scratch
+  // Per-thread scratch (Scratch: what each one holds).
+  Coref& coref_;
+  std::vector<Hit>& hits_;
+  std::vector<Item>& items_;
+  std::vector<Piece>& pieces_;
+  std::vector<char>& used_;
+  std::vector<std::string_view>& roles_;
+  std::vector<Pronoun>& pronouns_;
+  std::vector<Token>& compound_;
+  std::vector<uint32_t>& order_;
+  std::vector<Cand>& cands_;
+  FlatMap& introduced_;
+  FlatMap& surnames_;
+  std::vector<UnknownPerson>& unknown_;
+  FlatMap& unknown_by_surname_;
+  size_t cand_count_ = 0;          // of the current sentence, in cands_
   uint32_t sentence_ = 0;
   uint32_t placeish_end_ = 0xFFFFFFFF;  // Combine: the comma after a town just before this item
-  std::unordered_set<uint32_t> introduced_;  // people named so far
-  std::unordered_map<uint64_t, uint32_t> surnames_;  // key of the last word of a full name -> person
-  std::vector<UnknownPerson> unknown_;
-  std::unordered_map<uint64_t, uint32_t> unknown_by_surname_;  // by the surname's word key
   ReferSet refers_;  // pronouns and the keys of surnames_ and unknown_by_surname_
 };
-
-ActorMention Extractor::MakeMention(uint32_t s, uint32_t begin, uint32_t end, std::string code,
-                                    const std::string& name) const {
-  ActorMention m;
-  FillMention(&m, s, begin, end, std::move(code), name);
-  return m;
-}
 
 // Fills a fresh mention in place (a piece's): moving a finished mention there cost as much
 // as building it. `code` by value: most callers hand over a code they no longer need.
@@ -566,12 +655,13 @@ std::optional<size_t> Extractor::BaseAfter(const std::vector<Item>& items, size_
   const Entry& agent = lex_.entry(items[k].entry);
   const std::string_view role = Norm(items[k].end - 1);
   const bool plural = agent.plural || (role.size() > 3 && role.back() == 's');
+  const bool official = rules::IsCountryOfficial(role);
   const bool in = Norm(at) == "in" && ((plural && In(kLocalRoles, std::string_view(agent.code).substr(0, 3))) ||
-                                       rules::IsLocalInstitution(role));
+                                       rules::IsLocalInstitution(role) || official);
   if (Norm(at) != "of" && !in) return std::nullopt;
   ++at;
   if (at < next.begin && Norm(at) == "the") ++at;
-  const bool kind_ok = in ? next.kind == Kind::kCountry || next.kind == Kind::kCapital
+  const bool kind_ok = in ? next.kind == Kind::kCountry || (next.kind == Kind::kCapital && !official)
                           : next.kind == Kind::kCountry || next.kind == Kind::kOrganisation ||
                                 next.kind == Kind::kGroup || next.kind == Kind::kSeat;
   return (next.begin == at && kind_ok && next.entry != kUnknownPerson) ? std::optional<size_t>(k + 1)
@@ -625,6 +715,7 @@ void Extractor::Combine(uint32_t s, const std::vector<Item>& items, std::vector<
                         ? items[k - 1].end
                         : 0xFFFFFFFF;
     if (items[k].kind == Kind::kCountry && CountryInName(s, items, k, out)) continue;
+    if (items[k].kind == Kind::kAdjective && DemonymPlace(s, items, k, &used)) continue;
     Classify(s, items[k], roles[k], out);
   }
   RecodeMinorities(s, items, out);
@@ -688,6 +779,7 @@ void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t 
     p.fallback = !code.empty() || generic;
     p.ref.type = RefType::kNominal;
     p.ref.head = agent.folded;  // ref.role: the folded phrase, set by AddRolePiece
+    if (code.size() >= 3) std::copy_n(code.data(), 3, p.ref.country.begin());
   }
 }
 
@@ -723,7 +815,7 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
   u.code = code;
   u.gender = agent.gender;
   u.role_word = agent.folded;
-  unknown_by_surname_[Tok(name_end - 1).key] = static_cast<uint32_t>(unknown_.size());
+  unknown_by_surname_.Set(Tok(name_end - 1).key, static_cast<uint32_t>(unknown_.size()));
   refers_.Add(Norm(name_end - 1));
   unknown_.push_back(u);
   Item item{span_end, name_end, kUnknownPerson, Kind::kPerson, static_cast<uint32_t>(unknown_.size() - 1), false};
@@ -766,9 +858,9 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
   Piece& p = out->emplace_back();
   p.begin = item.begin;
   if (e.kind == Kind::kPerson) {
-    introduced_.insert(item.entry);
+    introduced_.Set(item.entry, 0);
     if (item.end - item.begin > 1 && Capitalized(item.end - 1)) {
-      surnames_[Tok(item.end - 1).key] = item.entry;
+      surnames_.Set(Tok(item.end - 1).key, item.entry);
       refers_.Add(Norm(item.end - 1));
     }
     p.traits = MentionTraits{true, false, false, e.gender, role_word, &e.titles};
@@ -822,7 +914,8 @@ void Extractor::FeedPronoun(uint32_t s, const Pronoun& p) {
   Reference ref;
   ref.type = p.type;
   if (std::optional<size_t> a = coref_.Resolve(s, ref)) {
-    coref_.AddResolved(MakeMention(s, p.token, p.token + 1, "", ""), ref, *a);
+    const Token& t = Tok(p.token);
+    coref_.AddResolvedPronoun(t.start, t.end, s, text_.substr(t.start, t.end - t.start), ref, *a);
   }
 }
 
@@ -900,6 +993,64 @@ void Extractor::RecodeMinorities(uint32_t s, const std::vector<Item>& items, std
   }
 }
 
+// "the Bosnian town of Gorazde", "the north Lebanese port of Tripoli", "the Syrian capital,
+// Damascus": the town a nationality and a settlement noun introduce is in that nationality's
+// state, and the nationality names no actor (true: handled). Asked after the agents took
+// their nationalities ("the Syrian city council" stays an actor), for a nationality left alone.
+bool Extractor::DemonymPlace(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<char>* used) {
+  const uint32_t end = layer_.sentences[s].end_token;
+  const Item& adj = items[k];
+  uint32_t noun = adj.end;
+  if (noun < end && Norm(noun) == "border") ++noun;  // "the Syrian border town of Azaz"
+  if (noun + 1 >= end || adj.entry == kUnknownPerson || !In(kSettlementNouns, Norm(noun))) return false;
+  const std::string country = lex_.CodeOn(lex_.entry(adj.entry), date_).substr(0, 3);
+  if (country.size() != 3) return false;
+  const bool of = Norm(noun + 1) == "of";
+  // "the Indian capital New Delhi", "the Syrian capital, Damascus", "the town of Gorazde".
+  const uint32_t at = of || Norm(noun + 1) == "," ? noun + 2 : noun + 1;
+  const bool next_here = k + 1 < items.size() && items[k + 1].begin == at;
+  if (next_here && (items[k + 1].kind == Kind::kPlace || items[k + 1].kind == Kind::kCapital)) {
+    PlaceNamedIn(s, items[k + 1], country, used, k + 1);
+  } else if (of && !next_here && at < end && Capitalized(at)) {
+    // An unknown town ("the Syrian town of Kafr Nabl"): a place of that state, unlocated.
+    const uint32_t limit = k + 1 < items.size() ? std::min(end, items[k + 1].begin) : end;
+    AddUnlocatedPlace(s, at, UnknownName(at, limit), country);
+  } else if (Norm(noun) == "capital" && adj.begin > layer_.sentences[s].first_token && Norm(adj.begin - 1) == "the") {
+    // "the Rwandan capital": the capital of that state, named by the phrase.
+    AddUnlocatedPlace(s, adj.begin, noun + 1, country);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// A place over tokens [begin, end) of `country` that the gazetteer does not locate.
+void Extractor::AddUnlocatedPlace(uint32_t s, uint32_t begin, uint32_t end, const std::string& country) {
+  if (end <= begin) return;
+  Place& p = places_->emplace_back();
+  p.start = Tok(begin).start;
+  p.end = Tok(end - 1).end;
+  p.text.assign(text_.substr(p.start, p.end - p.start));
+  p.name = p.text;
+  p.sentence = s;
+  p.country = country;
+}
+
+// A known name after "the Lebanese port of" or "the Bosnian capital,": the town, never the
+// government (a capital so introduced is told as a town); another state's ("Tripoli", Libya's
+// capital) is looked up again in this one, and is this state's unlocated place when the
+// gazetteer has no such town.
+void Extractor::PlaceNamedIn(uint32_t s, const Item& item, const std::string& country, std::vector<char>* used,
+                             size_t k) {
+  const Entry& e = lex_.entry(item.entry);
+  (*used)[k] = true;
+  if (const Entry* found = lex_.PlaceIn(e, country)) {
+    AddPlace(s, item, *found, found);
+    return;
+  }
+  AddUnlocatedPlace(s, item.begin, item.end, country);
+}
+
 // The first state the sentence's names belong to other than `own` (countries, capitals,
 // seats, nationalities, towns), or "".
 std::string Extractor::OtherCountry(const std::vector<Item>& items, std::string_view own) const {
@@ -956,7 +1107,8 @@ std::string Extractor::SentenceCountry(uint32_t s, const std::vector<Piece>& pie
 
 void FindActors(const Document& doc, const TextLayer& layer, const lexicon::Lexicon& lexicon,
                 std::vector<ActorMention>* actors, std::vector<Place>* places) {
-  Extractor(doc, layer, lexicon, actors, places).Run();
+  thread_local Scratch scratch;
+  Extractor(doc, layer, lexicon, actors, places, &scratch).Run();
 }
 
 }  // namespace parley::extract

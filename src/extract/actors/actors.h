@@ -19,7 +19,9 @@
 //     with the antecedent's code and name; the antecedent is the first compatible mention
 //     (the subject) in the same sentence before it, else in the nearest of the three previous
 //     sentences. Repeated people point back to their previous mention.
-// Thread-safe; reads only its arguments.
+// Thread-safe: reads only its arguments; its working memory is a per-thread scratch
+// (thread_local), cleared and reused from one document to the next so that a document
+// allocates only what it outputs.
 #pragma once
 
 #include <vector>

@@ -1,6 +1,7 @@
 #include "extract/actors/coref.h"
 
 #include <optional>
+#include <string_view>
 
 #include "util/hash.h"
 
@@ -17,14 +18,11 @@ int32_t Coref::NewEntity() {
 }
 
 int32_t Coref::EntityOf(const EntityKey& key) {
-  if (key.entry != EntityKey::kNoEntry) {
-    auto [it, fresh] = person_entities_.try_emplace(key.entry, 0);
-    if (fresh) it->second = NewEntity();
-    return it->second;
-  }
-  auto [it, fresh] = entities_.try_emplace(key.text, 0);
-  if (fresh) it->second = NewEntity();
-  return it->second;
+  bool fresh;
+  uint32_t& entity = key.entry != EntityKey::kNoEntry ? person_entities_.TryEmplace(key.entry, 0, &fresh)
+                                                      : entities_.TryEmplace(key.text, 0, &fresh);
+  if (fresh) entity = static_cast<uint32_t>(NewEntity());
+  return static_cast<int32_t>(entity);
 }
 
 void Coref::AddMention(ActorMention&& m, const MentionTraits& traits, const EntityKey& key) {
@@ -52,6 +50,7 @@ bool Coref::Compatible(size_t i, const Reference& ref) const {
       // Only a person introduced with that role or holding that title: a shared sector
       // alone would make "the envoy" the spokesman.
       if (!t.person) return false;
+      if (ref.country[0] != 0 && (*out_)[i].country != std::string_view(ref.country.data(), 3)) return false;
       if (t.role_word == ref.role || t.role_word == ref.head) return true;
       if (t.titles == nullptr) return false;
       for (const auto& title : *t.titles) {
@@ -97,15 +96,39 @@ bool Coref::AddReference(ActorMention m, const Reference& ref) {
   return true;
 }
 
-void Coref::AddResolved(ActorMention&& m, const Reference& ref, size_t antecedent) {
+namespace {
+
+// A resolved reference is its antecedent's actor: code, country, sector, name and entity.
+void TakeFromAntecedent(ActorMention* m, const ActorMention& ante, const Reference& ref, size_t antecedent) {
+  m->kind = ref.type == RefType::kNominal ? "nominal" : "pronoun";
+  m->code = ante.code;
+  m->country = ante.country;
+  m->sector = ante.sector;
+  m->name = ante.name;
+  m->entity = ante.entity;
+  m->antecedent = static_cast<uint32_t>(antecedent);
+}
+
+}  // namespace
+
+void Coref::AddResolvedPronoun(uint32_t start, uint32_t end, uint32_t sentence, std::string_view text,
+                               const Reference& ref, size_t antecedent) {
+  // Built in place at the end of *out_ (then no mention is moved); the antecedent is read
+  // after the vector grew, by index.
+  ActorMention& m = out_->emplace_back();
   const ActorMention& ante = (*out_)[antecedent];
-  m.kind = ref.type == RefType::kNominal ? "nominal" : "pronoun";
-  m.code = ante.code;
-  m.country = ante.country;
-  m.sector = ante.sector;
-  m.name = ante.name;
-  m.entity = ante.entity;
-  m.antecedent = static_cast<uint32_t>(antecedent);
+  m.text.assign(text);
+  m.start = start;
+  m.end = end;
+  m.sentence = sentence;
+  TakeFromAntecedent(&m, ante, ref, antecedent);
+  last_in_entity_[static_cast<size_t>(m.entity)] = out_->size() - 1;
+  const MentionTraits traits = traits_[antecedent];
+  traits_.push_back(traits);
+}
+
+void Coref::AddResolved(ActorMention&& m, const Reference& ref, size_t antecedent) {
+  TakeFromAntecedent(&m, (*out_)[antecedent], ref, antecedent);
   const MentionTraits t = traits_[antecedent];
   last_in_entity_[static_cast<size_t>(m.entity)] = out_->size();
   out_->push_back(std::move(m));

@@ -5,12 +5,13 @@
 // Not thread-safe (one instance per document).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "extract/actors/flat_map.h"
 #include "parley/annotations.h"
 
 namespace parley::extract {
@@ -42,11 +43,25 @@ struct Reference {
   RefType type = RefType::kHe;
   std::string role;       // nominals: the folded phrase ("kremlin leader", "spokesman")
   std::string_view head;  // nominals: the folded agent alone ("leader"), owned by the Lexicon
+  // Nominals that name their country ("the U.S. government"): only a mention of that country
+  // may be referred back to; the explicit country wins over a role shared with another state.
+  // Three letters in place ({} when none): a string here cost every piece a construction.
+  std::array<char, 3> country{};
 };
 
 class Coref {
  public:
+  Coref() = default;
   explicit Coref(std::vector<ActorMention>* out) : out_(out) {}
+  // Starts a new document writing to `out`, keeping the memory of the last one (per-thread
+  // scratch: a document then allocates nothing here).
+  void Reset(std::vector<ActorMention>* out) {
+    out_ = out;
+    traits_.clear();
+    person_entities_.Clear();
+    entities_.Clear();
+    last_in_entity_.clear();
+  }
 
   // Room for `n` more mentions: growing the vectors one doubling at a time moved every
   // mention several times per document.
@@ -64,16 +79,20 @@ class Coref {
   std::optional<size_t> Resolve(uint32_t sentence, const Reference& ref) const;
   // Appends a reference resolved by Resolve() to `antecedent`.
   void AddResolved(ActorMention&& m, const Reference& ref, size_t antecedent);
+  // The same for a reference known by its span (bytes [start, end) of the text, `text`):
+  // the mention is built in place.
+  void AddResolvedPronoun(uint32_t start, uint32_t end, uint32_t sentence, std::string_view text,
+                          const Reference& ref, size_t antecedent);
 
  private:
   bool Compatible(size_t i, const Reference& ref) const;
   int32_t EntityOf(const EntityKey& key);
   int32_t NewEntity();
 
-  std::vector<ActorMention>* out_;
+  std::vector<ActorMention>* out_ = nullptr;
   std::vector<MentionTraits> traits_;  // parallel to *out_
-  std::unordered_map<uint32_t, int32_t> person_entities_;
-  std::unordered_map<uint64_t, int32_t> entities_;  // by EntityKey::text
+  FlatMap person_entities_;  // entry -> entity
+  FlatMap entities_;         // EntityKey::text -> entity
   // Entity ids are dense (0, 1, 2 ... in order of appearance): a vector, not a map.
   static constexpr size_t kNoMention = static_cast<size_t>(-1);
   std::vector<size_t> last_in_entity_;  // entity -> index in *out_ of its last mention

@@ -23,10 +23,14 @@ constexpr std::array<std::string_view, 5> kRefuge{"refuge", "asylum", "sanctuary
 // After a hyphen: the name before it leads or sponsors ("Saudi-led", "Iranian-backed").
 constexpr std::array<std::string_view, 7> kCompoundSuffixes{"led",    "backed",    "sponsored", "brokered",
                                                             "funded", "supported", "trained"};
-// Institutions that belong to the country they are in. Officials, diplomats, troops and
-// refugees are often foreigners there ("US officials in Baghdad"), so they are not listed.
+// Institutions that belong to the country they are in. Diplomats, troops and refugees are
+// often foreigners there, so they are not listed.
 constexpr std::array<std::string_view, 8> kLocalInstitutions{
     "authorities", "government", "court", "courts", "parliament", "judiciary", "judges", "prosecutors"};
+// Officials in a country are its own ("officials in the United States"): a foreign one is named
+// with his country first ("US officials in Iraq"), which combines before this rule is asked.
+// Officials in a capital are often foreign ("relief officials in Nairobi"), so not there.
+constexpr std::array<std::string_view, 3> kCountryOfficials{"officials", "lawmakers", "legislators"};
 constexpr std::array<std::string_view, 16> kEventNounModifiers{
     "peace", "military", "trade", "economic", "diplomatic", "nuclear", "air", "ground",
     "naval", "missile", "rocket", "artillery", "drone", "border", "ceasefire", "security"};
@@ -75,6 +79,8 @@ bool MarksMinority(std::string_view word_before, std::string_view role_word) {
 }
 
 bool IsLocalInstitution(std::string_view role_word) { return OneOf(kLocalInstitutions, role_word); }
+
+bool IsCountryOfficial(std::string_view role_word) { return OneOf(kCountryOfficials, role_word); }
 
 bool IsGenericActor(std::string_view role_word) { return OneOf(kGenericActors, role_word); }
 

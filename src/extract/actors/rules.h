@@ -7,7 +7,8 @@
 //  - MarksMinority: "ethnic Albanians", "the Hungarian minority": a people named after one
 //    state and living in another; coded with the country where the sentence places them.
 //  - IsLocalInstitution: "authorities in Croatia", "a court in Guyana": an institution that
-//    belongs to the country it is in.
+//    belongs to the country it is in; IsCountryOfficial: "officials in the United States" too,
+//    but not in a capital ("relief officials in Nairobi").
 //  - SkipsBeforeEventNoun: "a Senegalese peace plan": one modifier between a nationality and
 //    the event noun it names the actor of.
 // Input: the document's tokens (Token::norm, case-folded) and token indexes. Pure functions,
@@ -42,6 +43,9 @@ bool MarksMinority(std::string_view word_before, std::string_view role_word);
 
 // A folded role word that, followed by "in COUNTRY", belongs to that country.
 bool IsLocalInstitution(std::string_view role_word);
+
+// A folded role word that, followed by "in COUNTRY" (a state, not a capital), belongs to it.
+bool IsCountryOfficial(std::string_view role_word);
 
 // A bare role word that names the people or institution of the country a sentence is set in
 // ("police", "rebels", "the government"); troops, officials and diplomats are often foreign.
