@@ -234,7 +234,7 @@ TEST(Actors, Coreference) {
 }
 
 TEST(Actors, BadInputDoesNotCrash) {
-  for (const std::string text : {std::string(), std::string("he he he they its"), std::string(5000, '\''),
+  for (const std::string& text : {std::string(), std::string("he he he they its"), std::string(5000, '\''),
                                  std::string("Kremlin spokesman"), std::string("the the the Kremlin the")}) {
     Coded c = CodeText(text, "");
     for (const auto& a : c.actors) EXPECT_LE(a.end, text.size());
