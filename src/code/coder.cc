@@ -955,7 +955,8 @@ std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& pattern
   std::vector<Event> events;
   if (cd.actors.empty() || patterns.size() == 0) return events;
   AccountTimes acc;
-  const DocumentIndex index = IndexDocument(cd);
+  IndexDocument(cd, &scratch->index);
+  const DocumentIndex& index = scratch->index;
   for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
     CodeSentence(cd, index, patterns, explain, si, &acc, scratch, &events, hints);
   }

@@ -44,6 +44,7 @@ std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patter
 // coding a short document allocates little besides its events. A caller that codes many
 // documents keeps one per thread (the pipeline does); one scratch serves one call at a time.
 struct CoderScratch {
+  DocumentIndex index;
   SentenceView view;
   std::vector<PatternMatch> matches;
   std::vector<bool> objects, objects_after;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string_view>
 #include <unordered_set>
 
@@ -11,11 +12,8 @@
 namespace parley::code {
 namespace {
 
-template <size_t N>
-bool In(const std::array<std::string_view, N>& set, std::string_view w) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
+// The word lists the role finder asks about. Each is one bit of a token's word classes (see
+// WordClasses below), so that asking whether a token is in a list is one bit test.
 constexpr std::array<std::string_view, 32> kPrepositions = {
     "of",     "in",     "at",      "from",  "to",      "with",    "against", "on",
     "for",    "by",     "toward",  "towards", "between", "into",  "over",    "about",
@@ -47,11 +45,127 @@ constexpr std::array<std::string_view, 12> kClauseOpeners = {
 constexpr std::array<std::string_view, 10> kSubordinators = {
     "if", "unless", "until", "because", "while", "whereas", "although", "when", "before", "after"};
 
-bool IsPunct(const Token& t, std::string_view p) { return t.norm == p; }
+constexpr std::array<std::string_view, 17> kDirections = {
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west", "neighbouring", "neighboring", "mainland", "occupied"};
+constexpr std::array<std::string_view, 8> kAdverbialOpeners = {
+    "while", "whereas", "but", "although", "though", "because", "as", "after"};
+constexpr std::array<std::string_view, 14> kOpeners = {
+    "with", "after", "following", "despite", "in", "during", "amid", "before", "since", "under", "on", "at", "for",
+    "upon"};
+constexpr std::array<std::string_view, 16> kDisposition = {
+    "committed", "prepared", "scheduled", "determined", "poised", "set",     "resolved", "inclined",
+    "slated",    "supposed", "obliged",   "bound",      "disposed", "intended", "engaged", "involved"};
+constexpr std::array<std::string_view, 4> kDenials = {"denied", "denies", "deny", "denying"};
+constexpr std::array<std::string_view, 9> kPlots = {
+    "plot", "plots", "plotted", "plotting", "conspiracy", "conspired", "conspiring", "scheme", "schemed"};
+constexpr std::array<std::string_view, 16> kAsks = {
+    "ask",   "asks",   "asked",   "asking",   "urge",  "urges",   "urged",    "urging",
+    "press", "pressed", "pressing", "encouraged", "begged", "implored", "pressured", "persuade"};
+// Words that can stand between a clause's opener and its verb without being its subject:
+// auxiliaries, negations, short adverbs and unresolved pronouns (which refer back to the
+// subject outside the clause).
+constexpr std::array<std::string_view, 44> kClauseTransparent = {
+    "has",    "have",  "had",     "is",     "are",  "was",   "were",   "be",     "been",
+    "being",  "will",  "would",   "could",  "should", "may", "might",  "must",   "can",
+    "shall",  "'ll",   "did",     "does",   "do",   "not",   "n't",    "never",  "also",
+    "already", "still", "then",   "again",  "now",  "to",    "just",   "later",  "soon",
+    "once",   "yet",   "it",      "they",   "he",   "she",   "we",     "i"};
+constexpr std::array<std::string_view, 4> kRelativePronouns = {"that", "which", "who", "whom"};
+constexpr std::array<std::string_view, 7> kPersonalPronouns = {"it", "they", "he", "she", "we", "i", "you"};
+constexpr std::array<std::string_view, 7> kNounMarkers = {"the", "a", "an", "its", "their", "his", "her"};
 
-bool IsWordNegation(const std::string& n) {
-  return In(kNegations, n) || (n.size() > 3 && n.compare(n.size() - 3, 3, "n't") == 0);
+// Comparisons of norms go through string_view, which compares lengths first (std::string ==
+// "x" calls compare, a memcmp, in this standard library).
+bool IsPunct(const Token& t, std::string_view p) { return t.norm == p; }
+std::string_view Norm(const SentenceView& v, uint32_t t) { return v.tok(t).norm; }
+
+// One bit per word list; kNegation also holds words in "n't" ("didn't"). kSpeech and kInQuote
+// are not lists but per-token facts of the sentence (FillSentenceView).
+namespace wc {
+constexpr uint32_t kPrepositions = 1u << 0, kSkippable = 1u << 1, kSpeechVerbs = 1u << 2, kNegation = 1u << 3,
+                   kHypothetical = 1u << 4, kPossessivePronouns = 1u << 5, kBeForms = 1u << 6,
+                   kClauseOpeners = 1u << 7, kSubordinators = 1u << 8, kDirections = 1u << 9,
+                   kAdverbialOpeners = 1u << 10, kOpeners = 1u << 11, kDisposition = 1u << 12, kDenials = 1u << 13,
+                   kPlots = 1u << 14, kAsks = 1u << 15, kClauseTransparent = 1u << 16, kRelativePronouns = 1u << 17,
+                   kPersonalPronouns = 1u << 18, kNounMarkers = 1u << 19, kSpeech = 1u << 30, kInQuote = 1u << 31;
+}  // namespace wc
+
+// The words of all lists by Token::key, each with the bits of the lists that hold it: an open
+// addressing table of 1,024 slots (about 250 words), so that a token's classes cost one or two
+// probes instead of a scan of every list. A hit is confirmed on the word itself, so the result
+// is exactly that of comparing strings.
+class WordClassTable {
+ public:
+  WordClassTable() {
+    Add(kPrepositions, wc::kPrepositions);
+    Add(kSkippable, wc::kSkippable);
+    Add(kSpeechVerbs, wc::kSpeechVerbs);
+    Add(kNegations, wc::kNegation);
+    Add(kHypothetical, wc::kHypothetical);
+    Add(kPossessivePronouns, wc::kPossessivePronouns);
+    Add(kBeForms, wc::kBeForms);
+    Add(kClauseOpeners, wc::kClauseOpeners);
+    Add(kSubordinators, wc::kSubordinators);
+    Add(kDirections, wc::kDirections);
+    Add(kAdverbialOpeners, wc::kAdverbialOpeners);
+    Add(kOpeners, wc::kOpeners);
+    Add(kDisposition, wc::kDisposition);
+    Add(kDenials, wc::kDenials);
+    Add(kPlots, wc::kPlots);
+    Add(kAsks, wc::kAsks);
+    Add(kClauseTransparent, wc::kClauseTransparent);
+    Add(kRelativePronouns, wc::kRelativePronouns);
+    Add(kPersonalPronouns, wc::kPersonalPronouns);
+    Add(kNounMarkers, wc::kNounMarkers);
+  }
+
+  uint32_t Find(uint64_t key, std::string_view w) const {
+    for (uint64_t i = key;; ++i) {
+      const Slot& s = slots_[i & (kSlots - 1)];
+      if (s.bits == 0) return 0;
+      if (s.key == key && s.word.size() == w.size() && std::memcmp(s.word.data(), w.data(), w.size()) == 0)
+        return s.bits;
+    }
+  }
+
+ private:
+  static constexpr uint64_t kSlots = 1024;
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t bits = 0;  // 0: empty
+    std::string_view word;
+  };
+  template <size_t N>
+  void Add(const std::array<std::string_view, N>& words, uint32_t bit) {
+    for (std::string_view w : words) {
+      const uint64_t key = WordKey(w);
+      uint64_t i = key;
+      while (slots_[i & (kSlots - 1)].bits != 0 && slots_[i & (kSlots - 1)].word != w) ++i;
+      Slot& s = slots_[i & (kSlots - 1)];
+      s.key = key;
+      s.word = w;
+      s.bits |= bit;
+    }
+  }
+  std::array<Slot, kSlots> slots_{};
+};
+
+// The list bits of one token (no kSpeech, no kInQuote).
+uint32_t WordClasses(const Token& t) {
+  static const WordClassTable kTable;
+  const std::string& n = t.norm;
+  uint32_t bits = kTable.Find(t.key != 0 ? t.key : WordKey(n), n);
+  const size_t k = n.size();
+  if (k > 3 && n[k - 3] == 'n' && n[k - 2] == '\'' && n[k - 1] == 't') bits |= wc::kNegation;  // "didn't"
+  return bits;
 }
+
+// The classes of token `t`: cached by FillSentenceView for the sentence's own tokens.
+uint32_t ClassesAt(const SentenceView& v, uint32_t t) {
+  return t >= v.first && t < v.end ? v.word_class[t - v.first] : WordClasses(v.tok(t));
+}
+bool Is(const SentenceView& v, uint32_t t, uint32_t bits) { return (ClassesAt(v, t) & bits) != 0; }
 
 }  // namespace
 
@@ -62,21 +176,6 @@ bool IsSpeechVerb(const std::string& norm) {
   if (!kFilter.MayContain(norm)) return false;
   static const std::unordered_set<std::string_view> kSet(kSpeechVerbs.begin(), kSpeechVerbs.end());
   return kSet.count(norm) > 0;
-}
-
-// IsSpeechVerb by Token::key, for every token of every sentence (FillSentenceView): a
-// 1,024-bit filter of the verbs' keys turns nearly every token away in a few instructions.
-static bool IsSpeechVerbToken(const Token& t) {
-  struct Filter {
-    uint64_t bits[16] = {};
-    Filter() {
-      for (std::string_view w : kSpeechVerbs) bits[WordKey(w) >> 6 & 15] |= uint64_t{1} << (WordKey(w) & 63);
-    }
-  };
-  static const Filter kKeys;
-  const uint64_t k = t.key != 0 ? t.key : WordKey(t.norm);
-  if ((kKeys.bits[k >> 6 & 15] >> (k & 63) & 1) == 0) return false;
-  return In(kSpeechVerbs, t.norm);
 }
 
 // The token span [first, last) of bytes [start, end) among tokens [lo, hi); first == hi when
@@ -90,12 +189,18 @@ static std::pair<uint32_t, uint32_t> TokenSpan(const std::vector<Token>& tokens,
   return {static_cast<uint32_t>(first - tokens.begin()), static_cast<uint32_t>(last - tokens.begin())};
 }
 
-DocumentIndex IndexDocument(const CodedDocument& cd) {
+// Empties the first n lists of `by` and makes it n lists long, keeping their capacity.
+static void ResetLists(size_t n, std::vector<std::vector<uint32_t>>* by) {
+  for (size_t i = 0; i < std::min(n, by->size()); ++i) (*by)[i].clear();
+  by->resize(n);
+}
+
+void IndexDocument(const CodedDocument& cd, DocumentIndex* out) {
   const size_t n = cd.layer.sentences.size();
-  DocumentIndex idx;
-  idx.actors.resize(n);
-  idx.times.resize(n);
-  idx.places.resize(n);
+  DocumentIndex& idx = *out;
+  ResetLists(n, &idx.actors);
+  ResetLists(n, &idx.times);
+  ResetLists(n, &idx.places);
   idx.mention_first.assign(cd.actors.size(), 0);
   idx.mention_end.assign(cd.actors.size(), 0);
   for (uint32_t a = 0; a < cd.actors.size(); ++a) {
@@ -114,6 +219,11 @@ DocumentIndex IndexDocument(const CodedDocument& cd) {
   for (uint32_t p = 0; p < cd.places.size(); ++p) {
     if (cd.places[p].sentence < n) idx.places[cd.places[p].sentence].push_back(p);
   }
+}
+
+DocumentIndex IndexDocument(const CodedDocument& cd) {
+  DocumentIndex idx;
+  IndexDocument(cd, &idx);
   return idx;
 }
 
@@ -128,16 +238,22 @@ void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t se
   const size_t n = v.end - v.first;
   v.actor_at.assign(n, -1);
   v.actor_cover.assign(n, -1);
-  v.in_quote.assign(n, false);
-  v.capitalized.assign(n, false);
-  v.speech_verb.assign(n, false);
+  v.capitalized.resize(n);
+  v.word_class.resize(n);
+  bool open = false;  // inside quotation marks
   for (uint32_t t = v.first; t < v.end; ++t) {
     const Token& tok = layer.tokens[t];
     const unsigned char c = static_cast<unsigned char>(text[tok.start]);
-    v.capitalized[t - v.first] = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
+    const bool capitalized = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
+    v.capitalized[t - v.first] = capitalized;
+    uint32_t bits = WordClasses(tok);
     // A capitalised "States" or "Reports" inside a sentence is a name ("the United States" as
     // a place), not a speech verb.
-    v.speech_verb[t - v.first] = IsSpeechVerbToken(tok) && (t == v.first || !v.capitalized[t - v.first]);
+    if ((bits & wc::kSpeechVerbs) != 0 && (t == v.first || !capitalized)) bits |= wc::kSpeech;
+    const bool quote = tok.kind == TokenKind::kQuote && std::string_view(tok.norm) != "'";
+    if (quote) open = !open;
+    if (open || quote) bits |= wc::kInQuote;
+    v.word_class[t - v.first] = bits;
   }
   v.mention_first = index.mention_first;
   v.mention_end = index.mention_end;
@@ -147,23 +263,16 @@ void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t se
     for (uint32_t t = first; t < last; ++t) v.actor_cover[t - v.first] = static_cast<int32_t>(a);
     v.actors.push_back(a);
   }
-  bool open = false;
-  for (uint32_t t = v.first; t < v.end; ++t) {
-    const Token& tok = layer.tokens[t];
-    const bool quote = tok.kind == TokenKind::kQuote && tok.norm != "'";
-    if (quote) open = !open;
-    v.in_quote[t - v.first] = open || quote;
-  }
 }
 
 // A speech verb at token t, not a word of a name ("the United States", "Reporters Says").
 static bool SpeechVerbAt(const SentenceView& v, uint32_t t) {
   if (v.ActorCovering(t) >= 0) return false;
-  return t >= v.first && t < v.end ? v.speech_verb[t - v.first] : IsSpeechVerb(v.tok(t).norm);
+  return t >= v.first && t < v.end ? (v.word_class[t - v.first] & wc::kSpeech) != 0 : IsSpeechVerb(v.tok(t).norm);
 }
 
 static bool TitleToken(const SentenceView& v, uint32_t t) {
-  return v.capitalized[t - v.first] || v.tok(t).norm == "of";
+  return v.capitalized[t - v.first] || Norm(v, t) == "of";
 }
 
 int32_t ClusterHead(const SentenceView& v, uint32_t actor) {
@@ -204,9 +313,9 @@ static uint32_t ClusterStart(const SentenceView& v, uint32_t actor) {
 // The actor ending right before a joiner ("and", ",") that precedes token `t`, or -1.
 static int32_t JoinedBefore(const SentenceView& v, uint32_t actor) {
   uint32_t p = ClusterStart(v, actor);
-  while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
+  while (p > v.first && Is(v, p - 1, wc::kSkippable)) --p;
   if (p <= v.first) return -1;
-  const std::string& j = v.tok(p - 1).norm;
+  const std::string_view j = v.tok(p - 1).norm;
   if (j != "and" && j != ",") return -1;
   if (j == "and" && p - 1 > v.first && IsPunct(v.tok(p - 2), ",")) --p;  // "A, B, and C"
   if (p - 1 <= v.first) return -1;
@@ -229,15 +338,15 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
   while (true) {
     uint32_t t = v.mention_end[cur];
     uint32_t skip = 0;
-    while (t < v.end && skip < 3 && (IsPunct(v.tok(t), ",") || v.tok(t).norm == "and" ||
-                                     v.tok(t).norm == "as" || v.tok(t).norm == "well" ||
-                                     In(kSkippable, v.tok(t).norm))) {
+    while (t < v.end && skip < 3 && (IsPunct(v.tok(t), ",") || Norm(v, t) == "and" ||
+                                     Norm(v, t) == "as" || Norm(v, t) == "well" ||
+                                     Is(v, t, wc::kSkippable))) {
       ++t;
       ++skip;
     }
-    const bool joined = skip > 0 && (v.tok(v.mention_end[cur]).norm == "and" ||
+    const bool joined = skip > 0 && (Norm(v, v.mention_end[cur]) == "and" ||
                                      IsPunct(v.tok(v.mention_end[cur]), ",") ||
-                                     v.tok(v.mention_end[cur]).norm == "as");
+                                     Norm(v, v.mention_end[cur]) == "as");
     // Titles before the next name: "and U.S. Secretary of State Marco Rubio".
     for (uint32_t k = 0; k < 5 && t < v.end && v.ActorAt(t) < 0 && TitleToken(v, t); ++k) ++t;
     int32_t next = v.ActorAt(t);
@@ -251,28 +360,25 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
 
 bool IsPrepositionalObject(const SentenceView& v, uint32_t actor) {
   // "in central Nairobi", "into southern Lebanon": a word of direction may stand between.
-  static constexpr std::array<std::string_view, 17> kDirections = {
-      "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-      "southwestern", "north", "south", "east", "west", "neighbouring", "neighboring", "mainland", "occupied"};
   // Titles before a name belong to it: "in support of US President Donald Trump".
   uint32_t p = ClusterStart(v, actor);
-  while (p > v.first && (In(kSkippable, v.tok(p - 1).norm) || In(kDirections, v.tok(p - 1).norm))) --p;
-  return p > v.first && In(kPrepositions, v.tok(p - 1).norm);
+  while (p > v.first && Is(v, p - 1, wc::kSkippable | wc::kDirections)) --p;
+  return p > v.first && Is(v, p - 1, wc::kPrepositions);
 }
 
 bool IsPossessivePronounBeforeNoun(const SentenceView& v, uint32_t actor) {
   const uint32_t first = v.mention_first[actor], end = v.mention_end[actor];
-  if (end != first + 1 || end >= v.end || !In(kPossessivePronouns, v.tok(first).norm)) return false;
+  if (end != first + 1 || end >= v.end || !Is(v, first, wc::kPossessivePronouns)) return false;
   return v.tok(end).kind == TokenKind::kWord && v.ActorCovering(end) < 0;  // "its EU partners" names one
 }
 
 int32_t PossessorBefore(const SentenceView& v, uint32_t anchor) {
   for (uint32_t t = anchor, k = 0; t > v.first && k < 4; --t, ++k) {
-    if (t > v.first + 1 && v.tok(t - 1).norm == "'s") {
+    if (t > v.first + 1 && Norm(v, t - 1) == "'s") {
       int32_t a = v.ActorCovering(t - 2);
       return a;
     }
-    if (In(kPossessivePronouns, v.tok(t - 1).norm)) return v.ActorCovering(t - 1);  // "their first meeting"
+    if (Is(v, t - 1, wc::kPossessivePronouns)) return v.ActorCovering(t - 1);  // "their first meeting"
     if (t == v.first + 1) break;
     if (v.tok(t - 1).kind != TokenKind::kWord || v.ActorCovering(t - 1) >= 0) break;
   }
@@ -292,8 +398,8 @@ int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<
     // A possessor ("Poland's parliament", "Trump's efforts") stands for the subject only
     // when no other actor does.
     const bool possessor = (v.mention_end[static_cast<size_t>(a)] < v.end &&
-                            v.tok(v.mention_end[static_cast<size_t>(a)]).norm == "'s") ||
-                           In(kPossessivePronouns, v.tok(start).norm);  // its partners
+                            Norm(v, v.mention_end[static_cast<size_t>(a)]) == "'s") ||
+                           Is(v, start, wc::kPossessivePronouns);  // its partners
     if (possessor) {
       if (possessor_fallback < 0) possessor_fallback = a;
       continue;
@@ -303,19 +409,7 @@ int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<
   return possessor_fallback;
 }
 
-// Words that can stand between a clause's opener and its verb without being its subject:
-// auxiliaries, negations, short adverbs and unresolved pronouns (which refer back to the
-// subject outside the clause).
-constexpr std::array<std::string_view, 44> kClauseTransparent = {
-    "has",    "have",  "had",     "is",     "are",  "was",   "were",   "be",     "been",
-    "being",  "will",  "would",   "could",  "should", "may", "might",  "must",   "can",
-    "shall",  "'ll",   "did",     "does",   "do",   "not",   "n't",    "never",  "also",
-    "already", "still", "then",   "again",  "now",  "to",    "just",   "later",  "soon",
-    "once",   "yet",   "it",      "they",   "he",   "she",   "we",     "i"};
-constexpr std::array<std::string_view, 4> kRelativePronouns = {"that", "which", "who", "whom"};
 
-constexpr std::array<std::string_view, 7> kPersonalPronouns = {"it", "they", "he", "she", "we", "i", "you"};
-constexpr std::array<std::string_view, 7> kNounMarkers = {"the", "a", "an", "its", "their", "his", "her"};
 
 enum class OwnSubject { kNone, kPronoun, kActor, kOther };
 
@@ -328,9 +422,9 @@ static OwnSubject OwnSubjectOf(const SentenceView& v, uint32_t from, uint32_t an
     if (v.ActorCovering(t) >= 0) return OwnSubject::kActor;
     if (tok.kind == TokenKind::kNumber) return OwnSubject::kOther;
     if (tok.kind != TokenKind::kWord) continue;
-    const std::string& n = tok.norm;
-    if (In(kPersonalPronouns, n)) return OwnSubject::kPronoun;
-    if (In(kClauseTransparent, n) || IsWordNegation(n)) continue;
+    const std::string_view n = tok.norm;
+    if (Is(v, t, wc::kPersonalPronouns)) return OwnSubject::kPronoun;
+    if (Is(v, t, wc::kClauseTransparent | wc::kNegation)) continue;
     if (n.size() > 4 && n.compare(n.size() - 2, 2, "ly") == 0) continue;  // "flatly", "jointly"
     return OwnSubject::kOther;
   }
@@ -340,8 +434,8 @@ static OwnSubject OwnSubjectOf(const SentenceView& v, uint32_t from, uint32_t an
 // The relative pronoun that opens the clause starting at `clause_start` (the clause may start at
 // the pronoun, after ", which", or right after it, after "that"), or UINT32_MAX.
 static uint32_t RelativePronoun(const SentenceView& v, uint32_t clause_start) {
-  if (clause_start < v.end && In(kRelativePronouns, v.tok(clause_start).norm)) return clause_start;
-  if (clause_start > v.first && In(kRelativePronouns, v.tok(clause_start - 1).norm)) return clause_start - 1;
+  if (clause_start < v.end && Is(v, clause_start, wc::kRelativePronouns)) return clause_start;
+  if (clause_start > v.first && Is(v, clause_start - 1, wc::kRelativePronouns)) return clause_start - 1;
   return UINT32_MAX;
 }
 
@@ -361,8 +455,8 @@ static int32_t LeadingOfActor(const SentenceView& v, uint32_t clause_start, uint
     if (first < clause_start || first >= anchor) continue;
     if (not_subjects != nullptr && (*not_subjects)[a]) continue;
     uint32_t p = std::max(ClusterStart(v, a), clause_start);  // "supporters of former President X"
-    while (p > clause_start && In(kSkippable, v.tok(p - 1).norm)) --p;
-    if (p > clause_start && v.tok(p - 1).norm == "of" && p - 1 - clause_start <= 4) return static_cast<int32_t>(a);
+    while (p > clause_start && Is(v, p - 1, wc::kSkippable)) --p;
+    if (p > clause_start && Norm(v, p - 1) == "of" && p - 1 - clause_start <= 4) return static_cast<int32_t>(a);
     return -1;  // only the first actor of the clause can be its subject this way
   }
   return -1;
@@ -373,15 +467,15 @@ static int32_t LeadingOfActor(const SentenceView& v, uint32_t clause_start, uint
 // Returns the token to search back from.
 static uint32_t BeforeAppositive(const SentenceView& v, uint32_t anchor) {
   uint32_t t = anchor;
-  while (t > v.first && (In(kClauseTransparent, v.tok(t - 1).norm) || IsWordNegation(v.tok(t - 1).norm)) &&
-         !In(kPersonalPronouns, v.tok(t - 1).norm))
+  while (t > v.first && Is(v, t - 1, wc::kClauseTransparent | wc::kNegation) &&
+         !Is(v, t - 1, wc::kPersonalPronouns))
     --t;
   if (t <= v.first || !IsPunct(v.tok(t - 1), ",")) return anchor;
   for (uint32_t k = t - 1, n = 0; k > v.first && n < 16; --k, ++n) {
     const Token& tok = v.tok(k - 1);
-    if (tok.norm == ";" || tok.norm == ":" || tok.kind == TokenKind::kQuote) return anchor;
+    if (IsPunct(tok, ";") || IsPunct(tok, ":") || tok.kind == TokenKind::kQuote) return anchor;
     if (!IsPunct(tok, ",")) continue;
-    const std::string& opener = v.tok(k).norm;
+    const std::string_view opener = v.tok(k).norm;
     return opener == "a" || opener == "an" || opener == "the" ? k - 1 : anchor;
   }
   return anchor;
@@ -391,7 +485,7 @@ int32_t ClauseSubject(const SentenceView& v, uint32_t anchor, const std::vector<
   const uint32_t clause = ClauseStart(v, anchor);
   int32_t s = SubjectBefore(v, BeforeAppositive(v, anchor), not_subjects);
   // Only a verb has a clause of its own; "announced a suspension of" is the announcer's.
-  const bool nominal = anchor > v.first && In(kNounMarkers, v.tok(anchor - 1).norm);
+  const bool nominal = anchor > v.first && Is(v, anchor - 1, wc::kNounMarkers);
   const uint32_t pronoun = RelativePronoun(v, clause);
   const bool relative = pronoun != UINT32_MAX && pronoun < anchor;
   const bool subordinate = relative || (clause > v.first && SpeechVerbAt(v, clause - 1));
@@ -408,9 +502,7 @@ int32_t ClauseSubject(const SentenceView& v, uint32_t anchor, const std::vector<
   // ", as authorities in Croatia cracked down": an adverbial clause has a subject of its own;
   // when that is no actor (only an actor inside a prepositional phrase), an actor outside the
   // clause does not stand in for it.
-  static constexpr std::array<std::string_view, 8> kAdverbialOpeners = {
-      "while", "whereas", "but", "although", "though", "because", "as", "after"};
-  const bool adverbial = clause > v.first && v.tok(clause - 1).norm == "," && In(kAdverbialOpeners, v.tok(clause).norm);
+  const bool adverbial = clause > v.first && Norm(v, clause - 1) == "," && Is(v, clause, wc::kAdverbialOpeners);
   if (!nominal && adverbial && s >= 0 && v.mention_first[static_cast<size_t>(s)] < clause) {
     const OwnSubject own = OwnSubjectOf(v, clause + 1, anchor);
     if (own == OwnSubject::kOther || own == OwnSubject::kActor) return -1;
@@ -419,18 +511,18 @@ int32_t ClauseSubject(const SentenceView& v, uint32_t anchor, const std::vector<
   // actor has that noun as its subject; after an actor's name, that actor, even when it is the
   // object of an earlier phrase ("used tear gas to disperse demonstrators protesting ...") or of
   // a preposition ("with the police killing of a teenager").
-  const std::string& verb = v.tok(anchor).norm;
+  const std::string_view verb = v.tok(anchor).norm;
   if (!nominal && anchor > v.first && verb.size() > 5 && verb.ends_with("ing") && verb != "according") {
     const int32_t before = v.ActorCovering(anchor - 1);
     if (before >= 0 && v.mention_end[static_cast<size_t>(before)] == anchor &&
-        !In(kPossessivePronouns, v.tok(anchor - 1).norm) && !In(kPersonalPronouns, v.tok(anchor - 1).norm))
+        !Is(v, anchor - 1, wc::kPossessivePronouns) && !Is(v, anchor - 1, wc::kPersonalPronouns))
       return before;
   }
   if (!nominal && anchor > v.first && verb.size() > 5 && verb.compare(verb.size() - 3, 3, "ing") == 0 &&
       v.ActorCovering(anchor - 1) < 0 && !v.capitalized[anchor - 1 - v.first]) {
-    const std::string& prev = v.tok(anchor - 1).norm;
+    const std::string_view prev = v.tok(anchor - 1).norm;
     if (prev.size() > 4 && prev.back() == 's' && OwnSubjectOf(v, anchor - 1, anchor) == OwnSubject::kOther &&
-        !In(kPossessivePronouns, prev))
+        !Is(v, anchor - 1, wc::kPossessivePronouns))
       return -1;
   }
   if (s < 0) s = LeadingOfActor(v, clause, anchor, not_subjects);
@@ -443,14 +535,14 @@ static bool IsRelativeThat(const SentenceView& v, uint32_t t) {
   if (t + 1 >= v.end) return false;
   const uint32_t next = t + 1;
   if (v.ActorAt(next) >= 0 || v.capitalized[next - v.first]) return false;
-  return !In(kSkippable, v.tok(next).norm) && !In(kPersonalPronouns, v.tok(next).norm);
+  return !Is(v, next, wc::kSkippable) && !Is(v, next, wc::kPersonalPronouns);
 }
 
 // True when the comma at `comma` opens a trailing attribution: "..., a spokeswoman for the
 // U.S. embassy said." Its actors say the event; they are not its object.
 static bool IsAttributionTail(const SentenceView& v, uint32_t comma) {
   for (uint32_t t = comma + 1; t < v.end && t < comma + 12; ++t) {
-    const std::string& n = v.tok(t).norm;
+    const std::string_view n = v.tok(t).norm;
     if (n == "," || n == ";" || n == ":" || v.tok(t).kind == TokenKind::kQuote) return false;
     if (SpeechVerbAt(v, t)) return t > comma + 1;  // ", said X" is handled by the speech frame
   }
@@ -460,12 +552,9 @@ static bool IsAttributionTail(const SentenceView& v, uint32_t comma) {
 // True when token `t` lies in a phrase that opens the sentence with a preposition and has not
 // yet been closed by a comma: "With the signing of a deal, Sudan and Chad agreed".
 static bool InOpeningPhrase(const SentenceView& v, uint32_t t) {
-  static constexpr std::array<std::string_view, 14> kOpeners = {
-      "with", "after", "following", "despite", "in", "during", "amid", "before", "since", "under", "on", "at", "for",
-      "upon"};
-  if (t <= v.first || !In(kOpeners, v.tok(v.first).norm)) return false;
+  if (t <= v.first || !Is(v, v.first, wc::kOpeners)) return false;
   for (uint32_t k = v.first; k < t; ++k) {
-    if (v.tok(k).norm == ",") return false;
+    if (Norm(v, k) == ",") return false;
   }
   return true;
 }
@@ -473,7 +562,7 @@ static bool InOpeningPhrase(const SentenceView& v, uint32_t t) {
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by) {
   const bool opening = InOpeningPhrase(v, from);
   for (uint32_t t = from; t < v.end && t < from + 16; ++t) {
-    const std::string& n = v.tok(t).norm;
+    const std::string_view n = v.tok(t).norm;
     if (n == ";" || n == "according" || SpeechVerbAt(v, t)) break;
     if (opening && n == ",") break;  // the opening phrase ends; the main clause's actors are not its objects
     // "hailed the report and warned that Biden ...": a coordinated past-tense verb starts an
@@ -481,7 +570,7 @@ int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool all
     if (n == "and" && t > from && t + 1 < v.end && v.ActorCovering(t + 1) < 0 && !v.capitalized[t + 1 - v.first] &&
         v.tok(t + 1).norm.size() > 4 && v.tok(t + 1).norm.ends_with("ed"))
       break;
-    if (n == "," && t + 1 < v.end && In(kClauseOpeners, v.tok(t + 1).norm)) break;
+    if (n == "," && t + 1 < v.end && Is(v, t + 1, wc::kClauseOpeners)) break;
     if (n == "," && IsAttributionTail(v, t)) break;
     // "criticized the militia that has seized parts of Mali": a relative clause qualifies the
     // object, its actors are not the object ("demanded that Russia ..." goes on).
@@ -491,16 +580,16 @@ int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool all
     if (n == "to" && t > from && IsRelativeThat(v, t)) break;
     // "demanded a truce with Moslem forces before allowing U.N. convoys": a subordinate clause
     // has actors of its own.
-    if (t > from && In(kSubordinators, n)) break;
+    if (t > from && Is(v, t, wc::kSubordinators)) break;
     // "reimposed blockades in the West Bank following the deaths of two Israelis": a phrase
     // of cause or circumstance tells what led to the action; its actors are not acted on.
     if (n == "following" || n == "amid" || n == "despite" || n == "since") break;
     int32_t a = v.ActorAt(t);
     if (a < 0 || a == skip) continue;
-    if (In(kPossessivePronouns, v.tok(t).norm)) continue;  // "its proposal" is not an object
+    if (Is(v, t, wc::kPossessivePronouns)) continue;  // "its proposal" is not an object
     uint32_t p = t;
-    while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
-    if (!allow_by && p > v.first && v.tok(p - 1).norm == "by") continue;
+    while (p > v.first && Is(v, p - 1, wc::kSkippable)) --p;
+    if (!allow_by && p > v.first && Norm(v, p - 1) == "by") continue;
     a = ClusterHead(v, static_cast<uint32_t>(a));
     if (a == skip) continue;
     return a;
@@ -509,7 +598,7 @@ int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool all
 }
 
 bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
-  const std::string& n = v.tok(anchor).norm;
+  const std::string_view n = v.tok(anchor).norm;
   const bool participle = n.size() > 3 && (n.compare(n.size() - 2, 2, "ed") == 0 ||
                                            n.compare(n.size() - 2, 2, "en") == 0 ||
                                            n.compare(n.size() - 1, 1, "t") == 0);
@@ -517,29 +606,26 @@ bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
   // "is committed to", "is prepared to lift", "is scheduled to attend": participles of
   // readiness or arrangement after "be" describe the subject, who is the actor; without a
   // "by" agent they are adjectives, not passives.
-  static constexpr std::array<std::string_view, 16> kDisposition = {
-      "committed", "prepared", "scheduled", "determined", "poised", "set",     "resolved", "inclined",
-      "slated",    "supposed", "obliged",   "bound",      "disposed", "intended", "engaged", "involved"};
-  if (In(kDisposition, n) && PassiveAgent(v, match_end) < 0) return false;
+  if (Is(v, anchor, wc::kDisposition) && PassiveAgent(v, match_end) < 0) return false;
   for (uint32_t t = anchor, k = 0; t > v.first && k < 3; ++k) {
     --t;
-    if (In(kBeForms, v.tok(t).norm)) return true;
-    if (v.tok(t).norm == "has" || v.tok(t).norm == "have" || v.tok(t).norm == "had") return false;
+    if (Is(v, t, wc::kBeForms)) return true;
+    if (Norm(v, t) == "has" || Norm(v, t) == "have" || Norm(v, t) == "had") return false;
     if (v.tok(t).kind != TokenKind::kWord) break;
   }
   // A reduced relative clause: "properties seized by the U.S.".
-  return match_end < v.end && v.tok(match_end).norm == "by" && PassiveAgent(v, match_end) >= 0;
+  return match_end < v.end && Norm(v, match_end) == "by" && PassiveAgent(v, match_end) >= 0;
 }
 
 int32_t PassiveAgent(const SentenceView& v, uint32_t match_end) {
   // "was condemned in a joint statement by Egypt": a short phrase may stand before "by", but
   // not a clause boundary.
   for (uint32_t t = match_end; t < v.end && t < match_end + 6; ++t) {
-    const std::string& n = v.tok(t).norm;
+    const std::string_view n = v.tok(t).norm;
     if (n == "," || n == ";" || n == ":" || n == "and" || n == "but" || v.ActorCovering(t) >= 0) break;
     if (n != "by") continue;
     uint32_t p = t + 1;
-    while (p < v.end && In(kSkippable, v.tok(p).norm)) ++p;
+    while (p < v.end && Is(v, p, wc::kSkippable)) ++p;
     return v.ActorAt(p);
   }
   return -1;
@@ -549,10 +635,10 @@ int32_t PassiveAgent(const SentenceView& v, uint32_t match_end) {
 // follows a quotation (`"...," Kremlin spokesman Dmitry Peskov told reporters`).
 static bool AfterQuotation(const SentenceView& v, uint32_t actor) {
   uint32_t p = ClusterStart(v, actor);
-  while (p > v.first && In(kSkippable, v.tok(p - 1).norm)) --p;
+  while (p > v.first && Is(v, p - 1, wc::kSkippable)) --p;
   if (p == v.first) return false;
   const Token& prev = v.tok(p - 1);
-  return prev.norm == "," || prev.kind == TokenKind::kQuote;
+  return IsPunct(prev, ",") || prev.kind == TokenKind::kQuote;
 }
 
 // The actor saying what the speech verb at `verb` reports, from the left. In "..., relief
@@ -562,9 +648,9 @@ static int32_t SpeakerBefore(const SentenceView& v, uint32_t verb) {
   const int32_t before = SubjectBefore(v, verb, nullptr);
   if (before < 0) return -1;
   for (uint32_t t = verb; t-- > v.mention_end[static_cast<size_t>(before)];) {
-    if (v.tok(t).norm != "," && v.tok(t).kind != TokenKind::kQuote) continue;
+    if (Norm(v, t) != "," && v.tok(t).kind != TokenKind::kQuote) continue;
     for (uint32_t k = t + 1; k < verb; ++k) {
-      if (v.tok(k).kind == TokenKind::kWord && !In(kClauseTransparent, v.tok(k).norm)) return -1;
+      if (v.tok(k).kind == TokenKind::kWord && !Is(v, k, wc::kClauseTransparent)) return -1;
     }
     break;  // ", said X" or ", X said" with only auxiliaries between: the actor before speaks
   }
@@ -575,18 +661,18 @@ std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
   std::vector<SpeechFrame> frames;
   for (uint32_t t = v.first; t < v.end; ++t) {
     const std::string_view n = v.tok(t).norm;  // compares lengths first, unlike std::string == "x"
-    if (n == "according" && t + 1 < v.end && v.tok(t + 1).norm == "to") {
+    if (n == "according" && t + 1 < v.end && Norm(v, t + 1) == "to") {
       int32_t who = ObjectAfter(v, t + 2, -1, true);
       if (who >= 0) frames.push_back({t, who, v.mention_end[static_cast<size_t>(who)], v.end});
       continue;
     }
-    if (!SpeechVerbAt(v, t) || v.in_quote[t - v.first]) continue;
+    if (!SpeechVerbAt(v, t) || (v.word_class[t - v.first] & wc::kInQuote) != 0) continue;
     SpeechFrame f;
     f.verb = t;
     const int32_t before = SpeakerBefore(v, t);
     int32_t after = v.ActorAt(t + 1);
     if (after >= 0) after = ClusterHead(v, static_cast<uint32_t>(after));
-    const bool verb_after_comma = t > v.first && (v.tok(t - 1).norm == "," || v.tok(t - 1).kind == TokenKind::kQuote);
+    const bool verb_after_comma = t > v.first && (Norm(v, t - 1) == "," || v.tok(t - 1).kind == TokenKind::kQuote);
     const bool short_tail = v.end - t <= 4;  // "... told reporters."
     if (after >= 0 && (verb_after_comma || v.mention_end[static_cast<size_t>(after)] + 1 >= v.end)) {
       f.speaker = after;  // "..., said Peskov."
@@ -611,7 +697,7 @@ uint32_t ClauseStart(const SentenceView& v, uint32_t anchor) {
   for (uint32_t t = anchor; t > v.first; --t) {
     const std::string_view n = v.tok(t - 1).norm;  // compares lengths first, unlike std::string == "x"
     if (n == ";" || n == ":" || n == "that" || n == "and" || SpeechVerbAt(v, t - 1)) return t;
-    if (n == "," && In(kClauseOpeners, v.tok(t).norm)) return t;
+    if (n == "," && Is(v, t, wc::kClauseOpeners)) return t;
   }
   return v.first;
 }
@@ -619,31 +705,25 @@ uint32_t ClauseStart(const SentenceView& v, uint32_t anchor) {
 std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t anchor) {
   bool hypothetical = false;
   for (uint32_t t = clause_start; t < anchor; ++t) {
-    const std::string& n = v.tok(t).norm;
-    if (IsWordNegation(n)) return "negated";
+    const std::string_view n = v.tok(t).norm;
+    if (Is(v, t, wc::kNegation)) return "negated";
     // "has yet to sign", "is yet to reply": what has not happened yet is not asserted.
-    if (n == "yet" && t + 1 < anchor && v.tok(t + 1).norm == "to") return "negated";
-    if (In(kHypothetical, n)) hypothetical = true;
+    if (n == "yet" && t + 1 < anchor && Norm(v, t + 1) == "to") return "negated";
+    if (Is(v, t, wc::kHypothetical)) hypothetical = true;
   }
   // "denied that X attacked Y": a clause under a denial tells what its speaker says did not happen.
-  static constexpr std::array<std::string_view, 4> kDenials = {"denied", "denies", "deny", "denying"};
-  if (clause_start > v.first + 1 && v.tok(clause_start - 1).norm == "that" &&
-      In(kDenials, v.tok(clause_start - 2).norm))
+  if (clause_start > v.first + 1 && Norm(v, clause_start - 1) == "that" &&
+      Is(v, clause_start - 2, wc::kDenials))
     return "negated";
   // "a plot to kill", "conspired to overthrow": a planned action is not (yet) done.
-  static constexpr std::array<std::string_view, 9> kPlots = {
-      "plot", "plots", "plotted", "plotting", "conspiracy", "conspired", "conspiring", "scheme", "schemed"};
-  if (anchor > v.first + 1 && v.tok(anchor - 1).norm == "to" && In(kPlots, v.tok(anchor - 2).norm))
+  if (anchor > v.first + 1 && Norm(v, anchor - 1) == "to" && Is(v, anchor - 2, wc::kPlots))
     hypothetical = true;
   // "asked Carrie Lam, who is backed by Beijing, to resign", "urged Iran to release": an action
   // asked of someone has not (yet) happened.
-  static constexpr std::array<std::string_view, 16> kAsks = {
-      "ask",   "asks",   "asked",   "asking",   "urge",  "urges",   "urged",    "urging",
-      "press", "pressed", "pressing", "encouraged", "begged", "implored", "pressured", "persuade"};
-  if (anchor > v.first + 1 && v.tok(anchor - 1).norm == "to") {
+  if (anchor > v.first + 1 && Norm(v, anchor - 1) == "to") {
     for (uint32_t t = anchor - 1, k = 0; t-- > v.first && k < 24; ++k) {
-      if (v.tok(t).norm == ";" || v.tok(t).norm == ":") break;
-      if (In(kAsks, v.tok(t).norm)) {
+      if (Norm(v, t) == ";" || Norm(v, t) == ":") break;
+      if (Is(v, t, wc::kAsks)) {
         hypothetical = true;
         break;
       }
@@ -651,7 +731,7 @@ std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t a
   }
   // "if" or "unless" anywhere before the clause in the same sentence also counts.
   for (uint32_t t = v.first; t < clause_start; ++t) {
-    if (v.tok(t).norm == "if" || v.tok(t).norm == "unless") hypothetical = true;
+    if (Norm(v, t) == "if" || Norm(v, t) == "unless") hypothetical = true;
   }
   return hypothetical ? "hypothetical" : "";
 }

@@ -23,9 +23,11 @@ struct SentenceView {
   std::vector<int32_t> actor_cover;   // by token - first: actor index covering it, else -1
   std::span<const uint32_t> mention_first, mention_end;  // by actor index (absolute tokens)
   std::vector<uint32_t> actors;       // actor indexes in this sentence, in order
-  std::vector<bool> in_quote;         // by token - first: inside quotation marks
   std::vector<bool> capitalized;      // by token - first: a word starting with a capital
-  std::vector<bool> speech_verb;      // by token - first: IsSpeechVerb(norm), asked for again and again
+  // by token - first: bits of the word lists the token is in, whether it is a speech verb
+  // (IsSpeechVerb, not capitalised inside the sentence) and whether it is inside quotation marks
+  // (roles.cc); computed once per token, asked for again and again.
+  std::vector<uint32_t> word_class;
 
   const Token& tok(uint32_t t) const { return (*tokens)[t]; }
   int32_t ActorAt(uint32_t t) const { return t >= first && t < end ? actor_at[t - first] : -1; }
@@ -39,6 +41,8 @@ struct DocumentIndex {
   std::vector<uint32_t> mention_first, mention_end;           // by actor: absolute tokens
 };
 DocumentIndex IndexDocument(const CodedDocument& cd);
+// The same into `index`, reusing its buffers (a coder keeps one per thread in CoderScratch).
+void IndexDocument(const CodedDocument& cd, DocumentIndex* index);
 
 // Fills `view` for one sentence; its vectors keep their capacity from sentence to sentence.
 void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,

@@ -1,0 +1,128 @@
+// The role finder's views and word lists on real sentences, with actor mentions tagged by
+// name: modality cues, speech frames, and that views and indexes reused from document to
+// document (as the coder's per-thread scratch does) give what fresh ones give.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "code/roles.h"
+#include "text/segmenter.h"
+
+namespace parley::code {
+namespace {
+
+const std::vector<std::string> kNames = {"russia", "ukraine", "israel", "peskov", "iran"};
+
+CodedDocument Tag(const std::string& text) {
+  CodedDocument cd;
+  cd.doc.text = text;
+  cd.layer = text::Segment(text);
+  for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
+    const Sentence& s = cd.layer.sentences[si];
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      const Token& tok = cd.layer.tokens[t];
+      if (std::find(kNames.begin(), kNames.end(), tok.norm) == kNames.end()) continue;
+      ActorMention m;
+      m.start = tok.start;
+      m.end = tok.end;
+      m.sentence = si;
+      m.code = "XXX";
+      cd.actors.push_back(m);
+    }
+  }
+  return cd;
+}
+
+// The token of the first sentence whose norm is `word`.
+uint32_t TokenOf(const CodedDocument& cd, const std::string& word) {
+  for (uint32_t t = 0; t < cd.layer.tokens.size(); ++t) {
+    if (cd.layer.tokens[t].norm == word) return t;
+  }
+  ADD_FAILURE() << "no token " << word;
+  return 0;
+}
+
+struct CueCase {
+  std::string text, anchor, cue;
+};
+void PrintTo(const CueCase& c, std::ostream* os) { *os << c.text; }
+
+class ModalityCueTest : public testing::TestWithParam<CueCase> {};
+
+TEST_P(ModalityCueTest, FromTheWordsBeforeTheVerb) {
+  const CueCase& c = GetParam();
+  const CodedDocument cd = Tag(c.text);
+  const DocumentIndex index = IndexDocument(cd);
+  SentenceView v;
+  FillSentenceView(cd.doc.text, cd.layer, 0, index, &v);
+  const uint32_t anchor = TokenOf(cd, c.anchor);
+  EXPECT_EQ(ModalityCue(v, ClauseStart(v, anchor), anchor), c.cue) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ModalityCueTest,
+                         testing::Values(CueCase{"Russia attacked Ukraine.", "attacked", ""},
+                                         CueCase{"Russia didn't attack Ukraine.", "attack", "negated"},
+                                         CueCase{"Russia has never attacked Ukraine.", "attacked", "negated"},
+                                         CueCase{"Russia has yet to attack Ukraine.", "attack", "negated"},
+                                         CueCase{"Russia may attack Ukraine.", "attack", "hypothetical"},
+                                         CueCase{"Russia plans to attack Ukraine.", "attack", "hypothetical"},
+                                         CueCase{"Israel urged Russia to attack Ukraine.", "attack", "hypothetical"},
+                                         CueCase{"Iran denied that Russia attacked Ukraine.", "attacked", "negated"}));
+
+TEST(SpeechFrames, ACapitalisedVerbInsideTheSentenceIsAName) {
+  for (const auto& [text, frames] : std::vector<std::pair<std::string, size_t>>{
+           {"Peskov said Russia attacked Ukraine.", 1},
+           {"Russia Reports attacked Ukraine.", 0},
+           {"Reports said Israel attacked Iran.", 1},
+           {"\"Russia said nothing,\" Israel wrote.", 1}}) {
+    const CodedDocument cd = Tag(text);
+    const DocumentIndex index = IndexDocument(cd);
+    SentenceView v;
+    FillSentenceView(cd.doc.text, cd.layer, 0, index, &v);
+    EXPECT_EQ(FindSpeechFrames(v).size(), frames) << text;
+  }
+}
+
+// Everything a view tells about a sentence, to compare a reused view with a fresh one.
+std::string Describe(const SentenceView& v) {
+  std::string out;
+  for (uint32_t t = v.first; t < v.end; ++t) {
+    out += std::to_string(v.ActorAt(t)) + "/" + std::to_string(v.ActorCovering(t)) + "/" +
+           std::to_string(v.capitalized[t - v.first]) + " ";
+  }
+  for (const SpeechFrame& f : FindSpeechFrames(v)) out += "frame " + std::to_string(f.speaker);
+  for (uint32_t a : v.actors) out += " group " + std::to_string(ActorGroup(v, a).size());
+  return out;
+}
+
+TEST(Reuse, ViewsAndIndexesReusedAcrossDocumentsGiveWhatFreshOnesGive) {
+  const std::vector<std::string> docs = {
+      "Peskov said Russia and Ukraine agreed on talks. Israel attacked Iran, Russia said.",
+      "Iran condemned Israel.",
+      "\"We will not attack,\" Peskov told reporters. Russia, Ukraine and Iran met in Doha. "
+      "Israel rejected it."};
+  DocumentIndex reused_index;
+  SentenceView reused_view;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : docs) {
+      const CodedDocument cd = Tag(text);
+      const DocumentIndex fresh_index = IndexDocument(cd);
+      IndexDocument(cd, &reused_index);
+      ASSERT_EQ(reused_index.actors, fresh_index.actors) << text;
+      EXPECT_EQ(reused_index.mention_first, fresh_index.mention_first) << text;
+      EXPECT_EQ(reused_index.mention_end, fresh_index.mention_end) << text;
+      for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
+        SentenceView fresh_view;
+        FillSentenceView(cd.doc.text, cd.layer, si, fresh_index, &fresh_view);
+        FillSentenceView(cd.doc.text, cd.layer, si, reused_index, &reused_view);
+        EXPECT_EQ(Describe(reused_view), Describe(fresh_view)) << text << " sentence " << si;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace parley::code
