@@ -234,7 +234,8 @@ bool ParsePlainDecimal(std::string_view s, double* value) {
 bool ParseInt(std::string_view s, int* value) {
   const bool negative = !s.empty() && s[0] == '-';
   if (negative) s.remove_prefix(1);
-  if (s.empty()) return false;
+  // More than nine digits may not fit an int: out of range, as std::from_chars says.
+  if (s.empty() || s.size() > 9) return false;
   int v = 0;
   for (const char c : s) {
     if (c < '0' || c > '9') return false;
