@@ -88,6 +88,9 @@ class Lexicon {
 
   const std::vector<Entry>& entries() const { return entries_; }
   const Entry& entry(uint32_t id) const { return entries_[id]; }
+  // entry(id).population from a dense array: callers that compare the populations of the
+  // places a word may name read one small table, not a line of each (large) entry.
+  uint64_t population(uint32_t id) const { return populations_[id]; }
   // Everything the loader and the consistency checks found wrong, in file order. The
   // consistency checks (checks.h) run at the first call, not in Load(): they only report,
   // and `parley code` never asks. Thread-safe (std::call_once).
@@ -114,9 +117,10 @@ class Lexicon {
     if (i < end) LookupFrom(text, tokens, i, end, lower, hits);
   }
   // A hint for callers about to look up several words (a sentence's): asks for the memory
-  // the lookup of the word of key `key` reads first, so that the words' cache misses
-  // overlap. Changes no result.
-  void Prefetch(uint64_t key) const;
+  // the lookup of the word of key `key` reads first, and with `next_key` (the key of the
+  // token after it, 0 for none) what a two-word name starting there reads, so that the
+  // words' cache misses overlap. Changes no result.
+  void Prefetch(uint64_t key, uint64_t next_key = 0) const;
 
   // The gate Lookup() opens with, for callers that test more per word: false when no phrase
   // starts with the word of key `key` (Token::key; most words), one bit of a small bitmap
@@ -128,6 +132,9 @@ class Lexicon {
     return ((word >> (bit & 63)) & 1) != 0;
   }
   static constexpr bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+  // A number no other Lexicon of this process has had: callers that derive tables from one
+  // (a per-thread cache) key them by it, as an address may be reused by a later Lexicon.
+  uint64_t serial() const { return serial_; }
   static constexpr int kGateBits = 18, kGateLowerBits = 15;  // 32 KB and 4 KB
 
   // The entry's code on `date` (YYYY-MM-DD; empty: the most recent code). A person with no
@@ -160,6 +167,8 @@ class Lexicon {
   std::unique_ptr<PhraseTrie> trie_;
   std::unordered_map<std::string, uint32_t> countries_;  // alpha-3 -> entry
   std::unordered_map<std::string, std::vector<uint32_t>> places_;  // folded name -> places
+  uint64_t serial_ = 0;
+  std::vector<uint64_t> populations_;  // by entry
 };
 
 }  // namespace parley::lexicon

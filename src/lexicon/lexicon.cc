@@ -3,6 +3,7 @@
 #include "parley/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -130,8 +131,10 @@ class Builder {
     const size_t staged = entries_.size();
     DropReplaced();
     lex->entries_ = std::move(entries_);
+    lex->populations_.reserve(lex->entries_.size());
     for (auto& e : lex->entries_) {
       if (e.kind == Kind::kAgent) e.folded = util::FoldCase(e.name);
+      lex->populations_.push_back(e.population);
     }
     lex->places_.reserve(staged);
     for (uint32_t id = 0; id < lex->entries_.size(); ++id) Index(lex.get(), id);
@@ -383,7 +386,10 @@ const std::vector<Diagnostic>& Lexicon::diagnostics() const {
   return diagnostics_;
 }
 
-Lexicon::Lexicon() : trie_(std::make_unique<PhraseTrie>()) {}
+Lexicon::Lexicon() : trie_(std::make_unique<PhraseTrie>()) {
+  static std::atomic<uint64_t> loaded{0};
+  serial_ = ++loaded;
+}
 Lexicon::~Lexicon() = default;
 
 uint64_t Lexicon::HashWord(std::string_view norm) { return parley::WordKey(norm); }
@@ -393,7 +399,7 @@ void Lexicon::LookupFrom(std::string_view text, const std::vector<Token>& tokens
   trie_->Lookup(text, tokens, i, end, lower, hits);
 }
 
-void Lexicon::Prefetch(uint64_t key) const { trie_->Prefetch(key); }
+void Lexicon::Prefetch(uint64_t key, uint64_t next_key) const { trie_->Prefetch(key, next_key); }
 
 namespace {
 bool Covers(const DatedCode& d, std::string_view date) {

@@ -2,9 +2,27 @@
 
 #include <algorithm>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "util/hash.h"
 
 namespace parley::lexicon {
+
+template <typename T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  size_t bytes = n * sizeof(T);
+  const size_t align = bytes >= kHuge ? kHuge : 64;
+  bytes = (bytes + align - 1) / align * align;  // aligned_alloc wants a multiple of the alignment
+  void* p = std::aligned_alloc(align, bytes);
+  if (p == nullptr) throw std::bad_alloc();
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (align == kHuge) madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+  return static_cast<T*>(p);
+}
 
 uint64_t PhraseTrie::KeyOf(const Token& t) { return t.key != 0 ? t.key : WordKey(t.norm); }
 
@@ -66,40 +84,32 @@ void PhraseTrie::Add(const std::vector<Token>& tokens, std::string_view name, Ph
   n.last_phrase = q;
 }
 
-// Breadth first: a node's children get consecutive ids, so one node's children are one range.
+// Every node gets the slot its path's hash points to (or the next free one): at most half
+// the table is used, so a probe that finds nothing reads one or two slots.
 void PhraseTrie::Compile() {
   if (build_.empty()) build_.emplace_back();
-  std::vector<uint32_t> order{0};  // build ids in the new order
-  order.reserve(build_.size());
-  nodes_.assign(1, Node{});
-  nodes_.reserve(build_.size());
-  phrases_.reserve(build_phrases_.size());
-  first_has_agent_.assign(build_.size(), 0);
-  std::vector<std::pair<uint64_t, uint32_t>> children;
-  for (size_t q = 0; q < order.size(); ++q) {
-    const BuildNode& b = build_[order[q]];
-    children.clear();
-    for (uint32_t c = b.first_child; c != kNone; c = build_[c].next_sibling) children.emplace_back(build_[c].key, c);
-    std::sort(children.begin(), children.end());
-    nodes_[q].children = static_cast<uint32_t>(order.size());
-    nodes_[q].child_count = static_cast<uint32_t>(children.size());
-    nodes_[q].phrases = static_cast<uint32_t>(phrases_.size());
-    for (uint32_t p = b.first_phrase; p != kNone; p = build_phrases_[p].next) phrases_.push_back(build_phrases_[p].phrase);
-    nodes_[q].phrase_count = static_cast<uint32_t>(phrases_.size()) - nodes_[q].phrases;
-    for (const auto& [key, child] : children) {
-      first_has_agent_[order.size()] = q == 0 && build_[child].agent_start;
-      order.push_back(child);
-      nodes_.emplace_back().key = key;
-    }
-  }
   size_t size = 1024;
-  while (size < nodes_[0].child_count * 2) size *= 2;
-  first_.assign(size, Slot{});
-  first_mask_ = size - 1;
-  for (uint32_t c = nodes_[0].children; c < nodes_[0].children + nodes_[0].child_count; ++c) {
-    uint64_t i = nodes_[c].key & first_mask_;
-    while (first_[i].node != kNone) i = (i + 1) & first_mask_;
-    first_[i] = {static_cast<uint32_t>(nodes_[c].key >> 32), c};
+  while (size < build_.size() * 2) size *= 2;
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  shift_ = 64;
+  for (size_t s = size; s > 1; s >>= 1) --shift_;
+  phrases_.reserve(build_phrases_.size() / 8);
+  // Parents before children: a child's slot records its parent's.
+  struct Pending {
+    uint32_t node;  // build_ index
+    uint32_t parent;  // the parent's slot, or kRoot
+    uint64_t path;
+  };
+  std::vector<Pending> stack;
+  for (uint32_t c = build_[0].first_child; c != kNone; c = build_[c].next_sibling)
+    stack.push_back({c, kRoot, Step(0, build_[c].key)});
+  while (!stack.empty()) {
+    const Pending p = stack.back();
+    stack.pop_back();
+    const uint32_t slot = Place(p.node, p.path, p.parent);
+    for (uint32_t c = build_[p.node].first_child; c != kNone; c = build_[c].next_sibling)
+      stack.push_back({c, slot, Step(p.path, build_[c].key)});
   }
   build_ = {};
   build_phrases_ = {};
@@ -107,27 +117,33 @@ void PhraseTrie::Compile() {
   root_count_ = 0;
 }
 
-uint32_t PhraseTrie::FindFirst(uint64_t key) const {
-  const auto tag = static_cast<uint32_t>(key >> 32);
-  for (uint64_t i = key & first_mask_;; i = (i + 1) & first_mask_) {
-    const Slot& s = first_[i];
-    if (s.node == kNone) return kNone;
-    if (s.tag == tag && nodes_[s.node].key == key) return s.node;
+uint32_t PhraseTrie::Place(uint32_t build_node, uint64_t path, uint32_t parent) {
+  const BuildNode& b = build_[build_node];
+  size_t i = path >> shift_;
+  while (slots_[i].parent != kNone) i = (i + 1) & mask_;
+  Slot& s = slots_[i];
+  s.key = b.key;
+  s.parent = parent;
+  s.has_children = b.first_child != kNone;
+  s.agent_start = parent == kRoot && b.agent_start;
+  uint32_t count = 0;
+  for (uint32_t p = b.first_phrase; p != kNone; p = build_phrases_[p].next) ++count;
+  s.phrase_count = static_cast<uint16_t>(count);
+  if (count == 1) {
+    s.phrase = build_phrases_[b.first_phrase].phrase;
+  } else if (count > 1) {
+    s.phrases = static_cast<uint32_t>(phrases_.size());
+    for (uint32_t p = b.first_phrase; p != kNone; p = build_phrases_[p].next) phrases_.push_back(build_phrases_[p].phrase);
   }
+  return static_cast<uint32_t>(i);
 }
 
-// Most nodes have a child or two (a scan); "New", "San" or "Saint" have many (a search).
-uint32_t PhraseTrie::FindChild(const Node& n, uint64_t key) const {
-  const Node* first = nodes_.data() + n.children;
-  const Node* last = first + n.child_count;
-  if (n.child_count > 8) {
-    first = std::lower_bound(first, last, key, [](const Node& c, uint64_t k) { return c.key < k; });
-    return first != last && first->key == key ? static_cast<uint32_t>(first - nodes_.data()) : kNone;
+uint32_t PhraseTrie::Find(uint64_t path, uint32_t parent, uint64_t key) const {
+  for (size_t i = path >> shift_;; i = (i + 1) & mask_) {
+    const Slot& s = slots_[i];
+    if (s.parent == kNone) return kNone;
+    if (s.key == key && s.parent == parent) return static_cast<uint32_t>(i);
   }
-  for (; first != last; ++first) {
-    if (first->key == key) return static_cast<uint32_t>(first - nodes_.data());
-  }
-  return kNone;
 }
 
 bool PhraseTrie::SameSurface(std::string_view text, const std::vector<Token>& tokens, uint32_t i, const Phrase& p,
@@ -141,21 +157,27 @@ bool PhraseTrie::SameSurface(std::string_view text, const std::vector<Token>& to
 
 void PhraseTrie::Lookup(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end,
                         bool lower, std::vector<Hit>* hits) const {
-  if (i >= end || first_.empty()) return;
+  if (i >= end || slots_.empty()) return;
   const size_t before = hits->size();
-  uint32_t node = FindFirst(KeyOf(tokens[i]));
-  for (uint32_t j = i; node != kNone;) {
-    const Node& n = nodes_[node];
-    for (uint32_t k = n.phrases; k < n.phrases + n.phrase_count; ++k) {
-      const Phrase& p = phrases_[k];
-      if (lower && p.kind != Kind::kAgent) continue;  // what news writes in lower case
-      if (p.exact_case && !SameSurface(text, tokens, i, p, j + 1 - i)) continue;
-      hits->push_back({i, j + 1, p.entry, p.short_name, p.kind});
+  uint64_t key = KeyOf(tokens[i]);
+  uint64_t path = Step(0, key);
+  uint32_t at = Find(path, kRoot, key);
+  for (uint32_t j = i; at != kNone;) {
+    const Slot& n = slots_[at];
+    const Phrase* first = n.phrase_count == 1 ? &n.phrase : phrases_.data() + n.phrases;
+    for (const Phrase* p = first; p != first + n.phrase_count; ++p) {
+      if (lower && p->kind != Kind::kAgent) continue;  // what news writes in lower case
+      if (p->exact_case && !SameSurface(text, tokens, i, *p, j + 1 - i)) continue;
+      hits->push_back({i, j + 1, p->entry, p->short_name, p->kind});
     }
-    if (++j >= end || n.child_count == 0) break;
-    node = FindChild(n, KeyOf(tokens[j]));
+    if (++j >= end || !n.has_children) break;
+    key = KeyOf(tokens[j]);
+    path = Step(path, key);
+    at = Find(path, at, key);
   }
   std::reverse(hits->begin() + static_cast<std::ptrdiff_t>(before), hits->end());
 }
+
+template struct HugePageAllocator<PhraseTrie::Slot>;
 
 }  // namespace parley::lexicon

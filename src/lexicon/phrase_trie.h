@@ -5,14 +5,19 @@
 // Input: the names as token sequences (Add), then Compile() once. Output: Lookup() appends the
 // phrases that start at a token, longest first (within one length, in the order added,
 // reversed: what the Lexicon always returned).
-// Layout, for the cache (the scan runs at every capitalised word of every text): the first
-// words sit in an open-addressing table of 8-byte slots (a 32-bit tag of the key and the
-// node); nodes are one flat array with each node's children contiguous and sorted by key;
-// phrases are one flat array. A miss costs one table line; a match a few more lines.
+// Layout, for the cache (the scan runs at every capitalised word of every text): every node is
+// one 32-byte slot of a single open-addressing table, found by (parent slot, word key) and
+// placed by a hash of the path of word keys from the root. A slot holds what a step down the
+// trie needs: the key check, whether there are children, and the node's phrase inline when it
+// has one (most nodes; the others point into one flat array). A step reads one cache line, and
+// since the placement depends on the words alone, callers can ask for the lines of a word and
+// of the pair it starts (Prefetch) before they look anything up.
 // Thread-safety: immutable after Compile(); Lookup() is const and safe from many threads.
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +27,20 @@
 #include "parley/text.h"
 
 namespace parley::lexicon {
+
+// Allocates arrays of 2 MB or more on 2 MB boundaries and asks the kernel for huge pages (a
+// hint, Linux only): the trie's slots are 4 MB read at random, and with 4 KB pages most lookups
+// also missed the TLB.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: allocators convert implicitly
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const { return true; }
+};
 
 class PhraseTrie {
  public:
@@ -43,8 +62,8 @@ class PhraseTrie {
   // case), for the Lexicon's gate. Valid after Compile().
   template <typename F>
   void ForEachFirstWord(F&& f) const {
-    for (const Slot& s : first_) {
-      if (s.node != kNone) f(nodes_[s.node].key, first_has_agent_[s.node]);
+    for (const Slot& s : slots_) {
+      if (s.parent == kRoot) f(s.key, s.agent_start != 0);
     }
   }
 
@@ -56,26 +75,31 @@ class PhraseTrie {
   // A token's key; computed here when the caller left it unset (0).
   static uint64_t KeyOf(const Token& t);
 
-  // Asks for the first-word table line that Lookup() of the word of key `key` reads first.
-  // A hint (it changes nothing): callers that will look up several words issue it for all of
-  // them first, so that their cache misses overlap instead of following one another.
-  void Prefetch(uint64_t key) const {
-    if (!first_.empty()) __builtin_prefetch(&first_[key & first_mask_]);
+  // Asks for the table line that Lookup() of the word of key `key` reads first, and with
+  // `next_key` (the key of the token after it; 0: none) the line of the pair's node. A hint
+  // (it changes nothing): callers that will look up several words issue it for all of them
+  // first, so that their cache misses overlap instead of following one another.
+  void Prefetch(uint64_t key, uint64_t next_key = 0) const {
+    if (slots_.empty()) return;
+    const uint64_t path = Step(0, key);
+    __builtin_prefetch(&slots_[path >> shift_]);
+    if (next_key != 0) __builtin_prefetch(&slots_[Step(path, next_key) >> shift_]);
   }
 
  private:
-  static constexpr uint32_t kNone = 0xFFFFFFFF;
-  struct Node {
+  static constexpr uint32_t kNone = 0xFFFFFFFF;  // an empty slot's parent; no node
+  static constexpr uint32_t kRoot = 0xFFFFFFFE;  // the parent of first words
+  // A node: 32 bytes, aligned, two per cache line.
+  struct alignas(32) Slot {
     uint64_t key = 0;          // word key of the edge into this node
-    uint32_t children = 0;     // first child: children are contiguous, sorted by key
-    uint32_t child_count = 0;
-    uint32_t phrases = 0;      // first phrase in phrases_
-    uint32_t phrase_count = 0;
+    uint32_t parent = kNone;   // the parent's slot, kRoot, or kNone (an empty slot)
+    uint32_t phrases = 0;      // phrase_count > 1: the first of them in phrases_
+    uint16_t phrase_count = 0;
+    uint8_t has_children = 0;
+    uint8_t agent_start = 0;   // first words: a phrase under it is an agent
+    Phrase phrase;             // phrase_count == 1: the phrase itself
   };
-  struct Slot {
-    uint32_t tag = 0;  // the key's high half
-    uint32_t node = kNone;
-  };
+  static_assert(sizeof(Slot) == 32, "a slot is half a cache line");
   // Building: flat arrays, no allocation per node or phrase (the loader adds 35,000 phrases).
   // A node's children and phrases are singly linked lists through build_ and build_phrases_;
   // the root's children are also found through an open-addressing table of first-word keys.
@@ -96,20 +120,22 @@ class PhraseTrie {
     uint32_t node = kNone;
   };
 
-  uint32_t FindFirst(uint64_t key) const;
-  uint32_t FindChild(const Node& n, uint64_t key) const;
+  // The hash of a path of word keys, one key at a time (Step(0, first word) for a first word):
+  // where a node's slot is probed first, the top bits.
+  static uint64_t Step(uint64_t path, uint64_t key) { return (path ^ key) * 0x9E3779B97F4A7C15ull; }
+  uint32_t Find(uint64_t path, uint32_t parent, uint64_t key) const;
+  uint32_t Place(uint32_t build_node, uint64_t path, uint32_t parent);  // its slot
   bool SameSurface(std::string_view text, const std::vector<Token>& tokens, uint32_t i, const Phrase& p,
                    uint32_t length) const;
   uint32_t BuildChild(uint32_t parent, uint64_t key);
   RootSlot& RootSlotOf(uint64_t key);  // the root table's slot of `key`, or the empty one for it
   void GrowRoot();
 
-  std::vector<Slot> first_;
-  uint64_t first_mask_ = 0;
-  std::vector<Node> nodes_;
-  std::vector<Phrase> phrases_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
+  uint64_t mask_ = 0;
+  int shift_ = 64;
+  std::vector<Phrase> phrases_;         // of nodes with more than one phrase
   std::vector<std::string> surfaces_;   // tokens as written, of exact-case phrases
-  std::vector<char> first_has_agent_;   // by node: a phrase under this first word is an agent
 
   std::vector<BuildNode> build_;  // node 0 is the root
   std::vector<BuildPhrase> build_phrases_;

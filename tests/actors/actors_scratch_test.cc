@@ -1,5 +1,6 @@
 // The speed machinery of the actor stage must not change a single answer:
-//  - Lexicon::LookupGated (no second gate) and Lexicon::Prefetch (a hint) against the plain
+//  - Lexicon::LookupGated (no second gate) and Lexicon::Prefetch (a hint, of a word and of
+//    the pair it starts) against the plain
 //    Lookup on every word of the Wikinews corpus;
 //  - FindActors' per-thread scratch, kept from one document to the next: a document's
 //    mentions and places do not depend on the documents coded before it on the thread.
@@ -28,11 +29,11 @@ std::vector<std::string> WikinewsLines() {
   return lines;
 }
 
-std::string Code(const std::string& line, size_t line_no) {
+std::string Code(const std::string& line, size_t line_no, const lexicon::Lexicon& lex = BuiltIn()) {
   Document doc = ingest::ReadJsonLine(line, "wikinews.jsonl", line_no);
   TextLayer layer = text::Segment(doc.text);
   actors_testing::Coded c;
-  FindActors(doc, layer, BuiltIn(), &c.actors, &c.places);
+  FindActors(doc, layer, lex, &c.actors, &c.places);
   std::string out = actors_testing::Dump(c);
   for (const auto& a : c.actors)
     out += std::to_string(a.entity) + ":" + (a.antecedent ? std::to_string(*a.antecedent) : "-") + " ";
@@ -50,7 +51,8 @@ TEST(ActorsScratch, GatedLookupAndPrefetchChangeNoHit) {
     Document doc = ingest::ReadJsonLine(lines[n], "wikinews.jsonl", n + 1);
     TextLayer layer = text::Segment(doc.text);
     for (const Sentence& s : layer.sentences) {
-      for (uint32_t i = s.first_token; i < s.end_token; ++i) lex.Prefetch(layer.tokens[i].key);
+      for (uint32_t i = s.first_token; i < s.end_token; ++i)
+        lex.Prefetch(layer.tokens[i].key, i + 1 < s.end_token ? layer.tokens[i + 1].key : 0);
       for (uint32_t i = s.first_token; i < s.end_token; ++i) {
         const Token& t = layer.tokens[i];
         want.clear();
@@ -92,6 +94,26 @@ TEST(ActorsScratch, ADocumentsAnswerDoesNotDependOnTheDocumentsBeforeIt) {
     found += fresh.empty() ? 0 : 1;
   }
   EXPECT_GT(found, 0u);
+}
+
+// The scratch keeps tables derived from the Lexicon (which lower-case words may matter):
+// documents coded alternately with two Lexicons on one thread get what a fresh thread gets.
+TEST(ActorsScratch, AnotherLexiconOnTheSameThreadChangesNoAnswer) {
+  PARLEY_REQUIRE_SHARED_DATA();
+  auto other = lexicon::Lexicon::Load({parley::testing::SourceDir() + "/tests/lexicon/testdata/good"});
+  ASSERT_TRUE(other.ok());
+  const std::vector<std::string> lines = WikinewsLines();
+  ASSERT_GT(lines.size(), 10u);
+  size_t differ = 0;
+  for (size_t n = 0; n < lines.size(); n += 23) {
+    std::string want_builtin, want_other;
+    std::thread([&] { want_builtin = Code(lines[n], n + 1); }).join();
+    std::thread([&] { want_other = Code(lines[n], n + 1, **other); }).join();
+    EXPECT_EQ(Code(lines[n], n + 1, **other), want_other) << "line " << n + 1;
+    EXPECT_EQ(Code(lines[n], n + 1), want_builtin) << "line " << n + 1;
+    differ += want_builtin != want_other;
+  }
+  EXPECT_GT(differ, 0u);  // the two Lexicons do tell the documents apart
 }
 
 }  // namespace

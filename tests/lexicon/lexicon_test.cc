@@ -153,6 +153,24 @@ TEST(Lexicon, GoodTestFolderHasNoErrors) {
 
 // The gate (MayStart) that callers test before Lookup() must never reject a word that starts a
 // phrase: every name of every built-in entry is found again through the gate and Lookup().
+// The dense population table agrees with the entries, and each Lexicon has its own serial
+// (what per-thread caches of derived tables are keyed by).
+TEST(Lexicon, PopulationTableAndSerial) {
+  auto a = LoadOrDie({parley::testing::SourceDir() + "/dict"});
+  auto b = LoadOrDie({TestData("good"), TestData("user")});
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_NE(a->serial(), b->serial());
+  size_t places = 0;
+  for (const auto* lex : {a.get(), b.get()}) {
+    for (uint32_t id = 0; id < lex->entries().size(); ++id) {
+      ASSERT_EQ(lex->population(id), lex->entry(id).population) << lex->entry(id).name;
+      places += lex->entry(id).population > 0;
+    }
+  }
+  EXPECT_GT(places, 1000u);
+}
+
 TEST(Lexicon, GateRejectsNoPhraseOfTheBuiltInDictionaries) {
   auto lex = LoadOrDie({parley::testing::SourceDir() + "/dict"});
   ASSERT_NE(lex, nullptr);
@@ -164,7 +182,9 @@ TEST(Lexicon, GateRejectsNoPhraseOfTheBuiltInDictionaries) {
       text::Tokenize(name, 0, static_cast<uint32_t>(name.size()), &tokens);
       if (tokens.empty() || tokens[0].kind != TokenKind::kWord) continue;
       ASSERT_TRUE(lex->MayStart(tokens[0].key, false)) << name;
-      if (e.kind == Kind::kAgent) ASSERT_TRUE(lex->MayStart(tokens[0].key, true)) << name;
+      if (e.kind == Kind::kAgent) {
+        ASSERT_TRUE(lex->MayStart(tokens[0].key, true)) << name;
+      }
       // Written in lower case ("la Nucia"), only agents match: Lookup()'s own rule.
       if (name[0] >= 'a' && name[0] <= 'z' && e.kind != Kind::kAgent) continue;
       std::vector<Hit> hits;

@@ -182,12 +182,13 @@ struct ReferSet {
 };
 
 // Every word PronounType() or PronounAt() accepts.
+constexpr std::array<std::string_view, 14> kPronounWords{"he",   "him",  "his",   "himself",    "she",
+                                                         "her",  "hers", "herself", "they",     "them",
+                                                         "their", "themselves", "its", "it"};
 const ReferSet& PronounSet() {
   static const ReferSet set = [] {
     ReferSet r;
-    for (std::string_view w : {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them",
-                               "their", "themselves", "its", "it"})
-      r.Add(w);
+    for (std::string_view w : kPronounWords) r.Add(w);
     return r;
   }();
   return set;
@@ -218,14 +219,17 @@ std::optional<RefType> PronounType(std::string_view w) {
   return std::nullopt;
 }
 
-// A token of a sentence worth a closer look (Extractor::Candidates), and why.
+// A token of a sentence worth a closer look (Extractor::Candidates), and why. The flags are
+// 32 bits, not 8: a store of a byte may alias anything, and the scan would reload every
+// pointer it reads after each candidate it writes.
 struct Cand {
-  static constexpr uint8_t kMayMatter = 1;  // starts a phrase (kGate), may refer back, or is not ASCII
-  static constexpr uint8_t kCompound = 2;   // a capitalised word that may be "Vietnamese-led"
-  static constexpr uint8_t kGate = 4;       // passed Lexicon::MayStart
-  static constexpr uint8_t kLower = 8;      // written in lower case (starts only agents)
+  static constexpr uint32_t kMayMatter = 1;  // starts a phrase (kGate), may refer back, or is not ASCII
+  static constexpr uint32_t kCompound = 2;   // a capitalised word that may be "Vietnamese-led"
+  static constexpr uint32_t kGate = 4;       // passed Lexicon::MayStart
+  static constexpr uint32_t kLower = 8;      // written in lower case (starts only agents)
+  static constexpr uint32_t kCapital = 16;   // not in lower case (kept whatever else it is)
   uint32_t token = 0;
-  uint8_t flags = 0;
+  uint32_t flags = 0;
 };
 
 // What FindActors keeps from one document to the next on a thread: cleared, never freed, so
@@ -241,11 +245,32 @@ struct Scratch {
   std::vector<Pronoun> pronouns;
   std::vector<Token> compound;  // CompoundItem's scratch: the name part of "Vietnamese-led"
   std::vector<uint32_t> order;  // FeedInOrder's scratch
-  std::vector<Cand> cands;      // Candidates()
+  std::vector<Cand> cands;      // Candidates() of the sentence being recognised
+  std::vector<Cand> next_cands; // ... and of the next one
   FlatMap introduced;           // people named so far (entry ids)
   FlatMap surnames;             // key of the last word of a full name -> person
   std::vector<UnknownPerson> unknown;
   FlatMap unknown_by_surname;   // by the surname's word key
+  // Lower-case words that may matter (start an agent: Lexicon::MayStart, or are pronouns), one
+  // bit by the top bits of the key, for the Lexicon of serial lower_serial: one test rejects
+  // most words of a text. Built at the first document coded with a Lexicon on the thread.
+  static constexpr int kLowerBits = lexicon::Lexicon::kGateLowerBits;
+  uint64_t lower_serial = 0;
+  std::array<uint64_t, (size_t{1} << kLowerBits) / 64> lower_matter{};
+
+  void PrepareFor(const Lexicon& lex) {
+    if (lower_serial == lex.serial()) return;
+    lower_matter.fill(0);
+    // MayStart(key, true) reads only the key's top kLowerBits bits: one call per bitmap bit.
+    for (uint64_t b = 0; b < (uint64_t{1} << kLowerBits); ++b) {
+      if (lex.MayStart(b << (64 - kLowerBits), true)) lower_matter[b >> 6] |= uint64_t{1} << (b & 63);
+    }
+    for (std::string_view w : kPronounWords) {
+      const uint64_t b = WordKey(w) >> (64 - kLowerBits);
+      lower_matter[b >> 6] |= uint64_t{1} << (b & 63);
+    }
+    lower_serial = lex.serial();
+  }
 };
 
 class Extractor {
@@ -256,8 +281,11 @@ class Extractor {
         places_(places), coref_(scratch->coref), hits_(scratch->hits), items_(scratch->items),
         pieces_(scratch->pieces), used_(scratch->used), roles_(scratch->roles), pronouns_(scratch->pronouns),
         compound_(scratch->compound), order_(scratch->order), cands_(scratch->cands),
+        next_cands_(scratch->next_cands),
         introduced_(scratch->introduced), surnames_(scratch->surnames), unknown_(scratch->unknown),
-        unknown_by_surname_(scratch->unknown_by_surname), refers_(PronounSet()) {
+        unknown_by_surname_(scratch->unknown_by_surname), lower_matter_(scratch->lower_matter.data()),
+        refers_(PronounSet()) {
+    scratch->PrepareFor(lex);
     coref_.Reset(actors);
     introduced_.Clear();
     surnames_.Clear();
@@ -267,16 +295,24 @@ class Extractor {
     coref_.Reserve(layer.sentences.size() / 2 + 8);
   }
 
+  // The candidates of each sentence are found one sentence ahead, and the memory their
+  // lookups will read asked for then, so that it arrives while the sentence before is coded.
   void Run() {
-    for (uint32_t s = 0; s < layer_.sentences.size(); ++s) {
+    const std::vector<Sentence>& sentences = layer_.sentences;
+    if (!sentences.empty()) cand_count_ = Candidates(sentences[0], &cands_);
+    for (uint32_t s = 0; s < sentences.size(); ++s) {
+      const size_t next_count = s + 1 < sentences.size() ? Candidates(sentences[s + 1], &next_cands_) : 0;
       sentence_ = s;
       // Scratch vectors live across sentences: most sentences would allocate them anew.
       items_.clear();
       pieces_.clear();
       pronouns_.clear();
-      Recognise(layer_.sentences[s], &items_);
-      Combine(s, items_, &pieces_);
-      FeedInOrder(s, &pieces_);
+      Recognise(sentences[s], &items_);
+      // Most sentences name nobody (and refer to nobody): nothing to combine or feed.
+      if (!items_.empty()) Combine(s, items_, &pieces_);
+      if (!pieces_.empty() || !pronouns_.empty()) FeedInOrder(s, &pieces_);
+      std::swap(cands_, next_cands_);
+      cand_count_ = next_count;
     }
   }
 
@@ -327,51 +363,61 @@ class Extractor {
   }
 
   // ---- 1. recognition ----
-  // The tokens of sentence `s` worth a closer look, in order (cands_), each tagged with why
-  // (Cand flags). One tight pass over the token array: most tokens are lower-case words that
-  // no agent starts and no pronoun is, rejected by two bit tests without a branch per test;
-  // only capitalised words read their norm. refers_ does not change while one sentence is
-  // recognised (surnames are learnt in Combine), so the list stays valid. The Lexicon's table
-  // line a capitalised word's lookup reads first is asked for here, so that the cache misses
-  // of a sentence's names overlap instead of stalling one lookup after another (lower-case
-  // agents are a few common words, mostly in cache).
-  void Candidates(const Sentence& s) {
+  // The tokens of sentence `s` worth a closer look, in order, into `out` (their count), each
+  // tagged with why (Cand flags). One tight pass over the token array: most tokens are
+  // lower-case words that no agent starts and no pronoun is, rejected by one bit of
+  // lower_matter_; only capitalised words read their norm, and all of them are kept.
+  // Nothing here depends on the sentences before (Recognise tests a capitalised word against
+  // the surnames met so far), so that it can run a sentence ahead. The Lexicon's lines that the
+  // lookups of its words read first are asked for here: the word's and its pair's with the
+  // next word (lower-case agents are a few common words, but "government" + the next word is
+  // a line of its own).
+  size_t Candidates(const Sentence& s, std::vector<Cand>* buffer) const {
     // Grown, never shrunk nor cleared: resize() would zero it at every sentence.
-    if (cands_.size() < s.end_token - s.first_token) cands_.resize(s.end_token - s.first_token);
-    Cand* out = cands_.data();
+    if (buffer->size() < s.end_token - s.first_token) buffer->resize(s.end_token - s.first_token);
+    Cand* const begin = buffer->data();
+    Cand* out = begin;
     const Token* const tokens = layer_.tokens.data();
     const char* const text = text_.data();
-    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+    const ReferSet& pronouns = PronounSet();
+    const uint32_t end = s.end_token;
+    for (uint32_t i = s.first_token; i < end; ++i) {
       const Token& t = tokens[i];
       if (t.kind != TokenKind::kWord) continue;
       const auto c0 = static_cast<unsigned char>(text[t.start]);
       if (IsAsciiLower(static_cast<char>(c0))) {
+        const uint64_t b = t.key >> (64 - Scratch::kLowerBits);
+        if (((lower_matter_[b >> 6] >> (b & 63)) & 1) == 0 && !t.norm.empty()) continue;  // most words
+        // A surname met so far never matters in lower case (KnownSurname wants a capital).
         const bool gate = lex_.MayStart(t.key, true);
-        *out = Cand{i, static_cast<uint8_t>(Cand::kMayMatter | Cand::kLower | (gate ? Cand::kGate : 0))};
-        out += static_cast<uint32_t>(gate | refers_.Has(t.key) | t.norm.empty());  // kept when it may matter
+        *out = Cand{i, Cand::kMayMatter | Cand::kLower | (gate ? Cand::kGate : 0)};
+        out += static_cast<uint32_t>(gate | pronouns.Has(t.key) | t.norm.empty());  // kept when it may matter
         continue;
       }
       // "Vietnamese-led": a capitalised word of six bytes or more ending in "d" may be a
       // name and a suffix (CompoundItem).
-      uint8_t flags = 0;
+      uint32_t flags = Cand::kCapital;
       if (t.norm.size() >= 6 && t.norm.back() == 'd' && (c0 < 0x80 ? c0 >= 'A' && c0 <= 'Z' : Capitalized(i)))
         flags |= Cand::kCompound;
       if (lex_.MayStart(t.key, false)) {
         flags |= Cand::kGate | Cand::kMayMatter;
-        lex_.Prefetch(t.key);
-      } else if (c0 >= 0x80 || t.norm.empty() || refers_.Has(t.key)) {
+      } else if (c0 >= 0x80 || t.norm.empty() || pronouns.Has(t.key)) {
         flags |= Cand::kMayMatter;
       }
       *out = Cand{i, flags};
-      out += flags != 0;
+      ++out;
     }
-    cand_count_ = static_cast<size_t>(out - cands_.data());
+    // A call per word would make the scan above reload what it reads after each one.
+    for (const Cand* c = begin; c != out; ++c) {
+      if ((c->flags & Cand::kGate) == 0) continue;
+      lex_.Prefetch(tokens[c->token].key, c->token + 1 < end ? tokens[c->token + 1].key : 0);
+    }
+    return static_cast<size_t>(out - begin);
   }
 
   // Names, and the pronouns between them (pronouns_): the candidates in order, skipping
   // those inside a name found before them.
   void Recognise(const Sentence& s, std::vector<Item>* items) {
-    Candidates(s);
     uint32_t i = s.first_token;
     for (size_t k = 0; k < cand_count_; ++k) {
       const Cand c = cands_[k];
@@ -384,7 +430,8 @@ class Extractor {
           continue;
         }
       }
-      if ((c.flags & Cand::kMayMatter) == 0) continue;
+      // A capitalised word nobody's name starts with matters when it may refer back.
+      if ((c.flags & Cand::kMayMatter) == 0 && !refers_.Has(Tok(i).key)) continue;
       hits_.clear();
       if ((c.flags & Cand::kGate) != 0)
         lex_.LookupGated(text_, layer_.tokens, i, s.end_token, (c.flags & Cand::kLower) != 0, &hits_);
@@ -395,6 +442,7 @@ class Extractor {
       }
       if (item) {
         ExtendOverCompound(s, &*item);
+        PrefetchEntry(*item);
         items->push_back(*item);
         i = item->end;
       } else {
@@ -402,6 +450,15 @@ class Extractor {
         i = c.token + 1;
       }
     }
+  }
+
+  // Asks for the first lines of the item's entry (kind, name, dates, code: what Combine and
+  // Classify read), so that the cache misses of a sentence's entries overlap with the rest of
+  // its recognition instead of stalling Combine one entry after another.
+  void PrefetchEntry(const Item& item) const {
+    if (item.entry == kUnknownPerson) return;
+    const char* e = reinterpret_cast<const char*>(&lex_.entry(item.entry));
+    for (size_t line = 0; line < 3; ++line) __builtin_prefetch(e + 64 * line);
   }
 
   // Longest first; among the entries of one length, the kind with the highest priority.
@@ -441,11 +498,10 @@ class Extractor {
 
   bool Better(const Item& a, const Item& b) const {
     if (Priority(a.kind) != Priority(b.kind)) return Priority(a.kind) > Priority(b.kind);
-    const Entry& ea = lex_.entry(a.entry);
-    const Entry& eb = lex_.entry(b.entry);
-    if (a.kind == Kind::kPlace) return ea.population > eb.population;
+    // Places by population, from the Lexicon's dense table (a town's entry is rarely cached).
+    if (a.kind == Kind::kPlace) return lex_.population(a.entry) > lex_.population(b.entry);
     if (a.kind == Kind::kPerson) {
-      const bool oa = Lexicon::InOffice(ea, date_), ob = Lexicon::InOffice(eb, date_);
+      const bool oa = Lexicon::InOffice(lex_.entry(a.entry), date_), ob = Lexicon::InOffice(lex_.entry(b.entry), date_);
       if (oa != ob) return oa;
       const bool ia = introduced_.Contains(a.entry), ib = introduced_.Contains(b.entry);
       if (ia != ib) return ia;
@@ -458,7 +514,7 @@ class Extractor {
     if (hit.kind == Kind::kAgent) return true;
     if (!Capitalized(hit.begin) || InCapitals(s, hit) || GluedToSymbol(hit)) return false;
     if (hit.kind == Kind::kCountry && AfterCapitalisedWord(s, hit.begin)) return false;  // "New Mexico"
-    if (hit.kind == Kind::kPlace) return AcceptPlace(s, hit, e);
+    if (hit.kind == Kind::kPlace) return AcceptPlace(s, hit);
     if (hit.kind == Kind::kCapital && PartOfLongerName(s, hit)) return false;
     if (hit.kind == Kind::kPerson && hit.short_name) return AcceptSurname(s, hit, e);
     return true;
@@ -505,10 +561,10 @@ class Extractor {
     return next || prev;
   }
 
-  bool AcceptPlace(const Sentence& s, const Hit& hit, const Entry& e) const {
+  bool AcceptPlace(const Sentence& s, const Hit& hit) const {
     if (!Capitalized(hit.end - 1) || PartOfLongerName(s, hit) || In(kCalendarWords, Norm(hit.begin))) return false;
     std::string_view before = WordBefore(hit.begin, s.first_token);
-    return In(kLocative, before) || In(kPlacePreps, before) || e.population >= kLargeCity;
+    return In(kLocative, before) || In(kPlacePreps, before) || lex_.population(hit.entry) >= kLargeCity;
   }
 
   // A bare surname names a person who was introduced, who is in office, or after a title;
@@ -591,11 +647,13 @@ class Extractor {
   std::vector<Token>& compound_;
   std::vector<uint32_t>& order_;
   std::vector<Cand>& cands_;
+  std::vector<Cand>& next_cands_;
   FlatMap& introduced_;
   FlatMap& surnames_;
   std::vector<UnknownPerson>& unknown_;
   FlatMap& unknown_by_surname_;
-  size_t cand_count_ = 0;          // of the current sentence, in cands_
+  const uint64_t* lower_matter_;  // Scratch::lower_matter
+  size_t cand_count_ = 0;          // of the current sentence, in cands_ (of the next: next_cands_)
   uint32_t sentence_ = 0;
   uint32_t placeish_end_ = 0xFFFFFFFF;  // Combine: the comma after a town just before this item
   ReferSet refers_;  // pronouns and the keys of surnames_ and unknown_by_surname_
