@@ -50,6 +50,28 @@ void CheckKeyLookups(const Token& t, Checked* c) {
               OrdinalOf(norm) > 0 || UnitOf(norm).has_value();
 }
 
+// The searches for the verb around an expression (Next/PrevMayBeTenseCue) from every token of
+// a sentence: each lands on a token MayBeTenseCue lets through, with none such in between.
+void CheckCueSearch(const std::vector<Token>& tokens, const Sentence& s) {
+  for (uint32_t k = s.first_token; k <= s.end_token; ++k) {
+    const uint32_t next = NextMayBeTenseCue(tokens, k, s.end_token);
+    ASSERT_GE(next, k);
+    ASSERT_LE(next, s.end_token);
+    if (next < s.end_token) {
+      EXPECT_TRUE(MayBeTenseCue(tokens[next])) << tokens[next].norm;
+    }
+    for (uint32_t p = k; p < next; ++p) EXPECT_FALSE(MayBeTenseCue(tokens[p])) << tokens[p].norm;
+    const uint32_t prev = PrevMayBeTenseCue(tokens, s.first_token, k);
+    const uint32_t after = prev == kNoCue ? s.first_token : prev + 1;
+    if (prev != kNoCue) {
+      ASSERT_GE(prev, s.first_token);
+      ASSERT_LT(prev, k);
+      EXPECT_TRUE(MayBeTenseCue(tokens[prev])) << tokens[prev].norm;
+    }
+    for (uint32_t p = after; p < k; ++p) EXPECT_FALSE(MayBeTenseCue(tokens[p])) << tokens[p].norm;
+  }
+}
+
 // Compares the gated MarkStrong with the ungated one for each sentence, and the key gates
 // with the exact lookups for each token; returns what it checked.
 Checked CheckText(const std::string& text) {
@@ -71,6 +93,7 @@ Checked CheckText(const std::string& text) {
     EXPECT_EQ(any_got, any_want) << text.substr(s.start, s.end - s.start);
     EXPECT_EQ(got, want) << text.substr(s.start, s.end - s.start);
     for (uint8_t w : want) c.strong += w;
+    CheckCueSearch(layer.tokens, s);
   }
   for (const Token& t : layer.tokens) {
     ++c.tokens;

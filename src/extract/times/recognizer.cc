@@ -78,10 +78,10 @@ std::optional<Direction> Recognizer::CueAt(uint32_t i) const {
 // Friday, Bush said") only when there is none before. Scanning outward from the expression
 // reads only the few tokens up to the verb.
 Direction Recognizer::DirectionAt(uint32_t i) const {
-  for (uint32_t p = i; p > first_;) {
-    if (const auto d = CueAt(--p)) return *d;
+  for (uint32_t p = i; (p = PrevMayBeTenseCue(tokens_, first_, p)) != kNoCue;) {
+    if (const auto d = CueAt(p)) return *d;
   }
-  for (uint32_t p = i + 1; p < end_; ++p) {
+  for (uint32_t p = i + 1; (p = NextMayBeTenseCue(tokens_, p, end_)) < end_; ++p) {
     if (const auto d = CueAt(p)) return *d;
   }
   return Direction::kNearest;
@@ -97,10 +97,8 @@ bool Recognizer::Adjacent(uint32_t a, uint32_t b) const {
   return b < end_ && tokens_[a].end == tokens_[b].start;
 }
 
-bool Recognizer::MatchAt(uint32_t i, bool strong_here, bool strong_ahead, Found* out) const {
-  if (!strong_here &&
-      (!strong_ahead || !MayBeWeakTrigger(tokens_[i]) || TriggerOf(tokens_[i]) != 1))
-    return false;
+bool Recognizer::MatchFrom(uint32_t i, bool strong, Found* out) const {
+  if (!strong && TriggerOf(tokens_[i]) != 1) return false;
   *out = Found{};
   // Only the words MatchLimit and MatchModified begin with can leave a failed attempt in *out.
   const std::string_view w = Norm(i);

@@ -57,7 +57,11 @@ class Recognizer {
   // Matches a time expression starting at token `i`; fills *out and returns true.
   // `strong_ahead` tells whether one of tokens i+1..i+3 is a strong trigger (IsStrongTrigger):
   // a weak word ("the", "last", "two") starts an expression only before one.
-  bool MatchAt(uint32_t i, bool strong_here, bool strong_ahead, Found* out) const;
+  // Inline: most calls are turned away by one bit test, before any of the matching.
+  bool MatchAt(uint32_t i, bool strong_here, bool strong_ahead, Found* out) const {
+    if (!strong_here && (!strong_ahead || !MayBeWeakTrigger(tokens_[i]))) return false;
+    return MatchFrom(i, strong_here, out);
+  }
 
   // The tense of the clause around token `i`, from the nearest tense cue in the sentence.
   Direction DirectionAt(uint32_t i) const;
@@ -74,6 +78,8 @@ class Recognizer {
   bool IsQuotedTitle(const Found& f) const;  // "This Week", a programme's name
   bool Adjacent(uint32_t a, uint32_t b) const;  // no space between tokens a and b
 
+  // MatchAt past its first test: a weak word (not `strong`) must be one of TriggerOf's.
+  bool MatchFrom(uint32_t i, bool strong, Found* out) const;
   bool MatchCore(uint32_t i, Found* out) const;
   bool MatchModified(uint32_t i, Found* out) const;
   bool MatchLimit(uint32_t i, Found* out) const;

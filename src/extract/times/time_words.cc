@@ -237,14 +237,14 @@ class WordTable {
     return Find(w);
   }
 
-  // Find by a token's key: a probe of kKeySlots by the key's low bits; the norm is compared
-  // only when a key matches, so the answer is Find's exactly.
+  // Find by a token's key: a probe of kKeySlots by the key's low bits. A hit compares the
+  // 64-bit key and the length, not the bytes (util/hash.h: equal keys mean equal norms in
+  // practice), so the recognizer's many lookups call no memcmp.
   const WordInfo* FindKey(const Token& t) const {
     for (size_t i = t.key & kKeyMask;; i = (i + 1) & kKeyMask) {
       const KeySlot& slot = key_slots_[i];
       if (slot.entry == 0) return nullptr;
-      if (slot.key == t.key && entries_[slot.entry - 1].key == t.norm)
-        return &entries_[slot.entry - 1].info;
+      if (slot.key == t.key && slot.length == t.norm.size()) return &entries_[slot.entry - 1].info;
     }
   }
 
@@ -303,6 +303,7 @@ class WordTable {
   struct KeySlot {
     uint64_t key = 0;
     uint32_t entry = 0;  // 1 + index into entries_; 0 for an empty slot
+    uint32_t length = 0;  // of the word
   };
   std::array<KeySlot, kKeySlots> key_slots_{};
   std::array<Slot, kSize> slots_{};
@@ -349,7 +350,8 @@ class WordTable {
       const uint64_t key = WordKey(entries_[n].key);
       size_t i = key & kKeyMask;
       while (key_slots_[i].entry != 0) i = (i + 1) & kKeyMask;
-      key_slots_[i] = {key, static_cast<uint32_t>(n + 1)};
+      key_slots_[i] = {key, static_cast<uint32_t>(n + 1),
+                       static_cast<uint32_t>(entries_[n].key.size())};
     }
     for (const auto& e : entries_) {
       if (e.key.size() < 32) entry_lengths_[ShortPair(e.key)] |= 1u << e.key.size();
@@ -433,6 +435,18 @@ bool MayBeTenseCue(const Token& t) {
   if (Table().KeyMayBeCue(t.key)) return true;
   const std::string& w = t.norm;
   return w.size() > 4 && w[w.size() - 2] == 'e' && w[w.size() - 1] == 'd';
+}
+
+uint32_t NextMayBeTenseCue(const std::vector<Token>& tokens, uint32_t k, uint32_t end) {
+  while (k < end && !MayBeTenseCue(tokens[k])) ++k;
+  return k;
+}
+
+uint32_t PrevMayBeTenseCue(const std::vector<Token>& tokens, uint32_t first, uint32_t k) {
+  while (k > first) {
+    if (MayBeTenseCue(tokens[--k])) return k;
+  }
+  return kNoCue;
 }
 
 bool IsStrongTrigger(std::string_view norm) {
@@ -560,15 +574,19 @@ std::span<const uint32_t> GateTokens(std::string_view text, const std::vector<To
   if (buffer->size() < 2 * size_t{n} + 1) buffer->resize(2 * size_t{n} + 1);
   uint32_t* const out = buffer->data();
   uint32_t count = 0;
+  // No branch on the token: which tokens pass follows no pattern a predictor could learn, and
+  // a mispredicted branch per few tokens cost more than the test itself. Each index is
+  // written, and kept only when its token passes.
+  static_assert(static_cast<int>(TokenKind::kWord) == 0 &&
+                static_cast<int>(TokenKind::kNumber) == 1);
 #pragma GCC unroll 4
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = data[k];
-    if (t.kind == TokenKind::kWord) {
-      if (!table.KeyMayBeStrongWord(t.key)) [[likely]] continue;
-    } else if (t.kind != TokenKind::kNumber) {
-      continue;
-    }
-    out[count++] = k;
+    // A word (kind 0) passes on its key's bit, a number (kind 1) always, nothing else.
+    const auto kind = static_cast<uint32_t>(t.kind);
+    const auto hit = static_cast<uint32_t>(table.KeyMayBeStrongWord(t.key));
+    out[count] = k;
+    count += static_cast<uint32_t>(kind < 2) & (hit | kind);
   }
   // The hyphenated words go to the room after the answer (at most one per token), then merge.
   uint32_t* const extra = out + n + 1;

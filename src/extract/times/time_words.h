@@ -95,6 +95,12 @@ bool MarkStrong(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
 // False when the token is certainly none of the words the recognizer reads for tense: a tense
 // cue (TenseCueOf), a word in -ed, "to" or "set". A bit test on its key and its last bytes.
 bool MayBeTenseCue(const Token& t);
+// The first token of [k, end) that MayBeTenseCue lets through, or `end`; the last one of
+// [first, k), or kNoCue. The loops that look for the verb around an expression, kept beside
+// the table so that the test on each word is inlined.
+inline constexpr uint32_t kNoCue = UINT32_MAX;
+uint32_t NextMayBeTenseCue(const std::vector<Token>& tokens, uint32_t k, uint32_t end);
+uint32_t PrevMayBeTenseCue(const std::vector<Token>& tokens, uint32_t first, uint32_t k);
 // The tense a word signals: +1 future ("will", "expected"), -1 past ("said", "ago", a word in
 // -ed), 0 none.
 int TenseCueOf(std::string_view norm);

@@ -47,41 +47,49 @@ struct SentenceScan {
   times::DocMemory* memory;
 };
 
+// Zero bytes after the marks of a sentence's tokens, so that the scan reads a few tokens past
+// its end with no bounds test.
+constexpr uint32_t kStrongPad = 8;
+
+// The first strong token at or after k, or `end` when there is none: eight marks at a time
+// (most of a sentence is no time word), then byte by byte.
+uint32_t NextStrong(const uint8_t* marks, uint32_t k, uint32_t end) {
+  for (uint64_t word; k < end; k += 8) {
+    std::memcpy(&word, marks + k, 8);
+    if (word != 0) break;
+  }
+  while (k < end && marks[k] == 0) ++k;
+  return std::min(k, end);
+}
+
 // Recognizes the expressions of tokens [from, sentence end) against `anchor` and appends them
-// to *found. `strong` holds times::MarkStrong's answer for each token of the sentence.
+// to *found. `strong_tokens` holds times::MarkStrong's answer for each token of the sentence,
+// followed by kStrongPad zeros. A token is tried only with a strong trigger among it and the
+// three after it.
 void Scan(const SentenceScan& s, const std::vector<uint8_t>& strong_tokens, uint32_t from,
           std::optional<Day> anchor, std::vector<Found>* found) {
   times::Recognizer rec(s.doc.text, s.layer.tokens, s.sentence.first_token, s.sentence.end_token,
                         anchor, s.memory);
-  // Whether each of the next four tokens is a strong trigger.
-  const uint32_t end = s.sentence.end_token;
-  auto strong = [&](uint32_t k) { return k < end && strong_tokens[k - s.sentence.first_token]; };
-  uint8_t window = 0;  // bit b: token i+b is strong
-  for (uint32_t b = 0; b < 4; ++b) window |= static_cast<uint8_t>(strong(from + b) << b);
+  const uint32_t base = s.sentence.first_token, end = s.sentence.end_token - base;
+  const uint8_t* const marks = strong_tokens.data();  // marks[k]: token base + k
   Found f;
-  for (uint32_t i = from; i < end;) {
-    const bool matched = (window & 0xF) != 0 && rec.MatchAt(i, window & 1, (window & 0xE) != 0, &f);
-    if (!matched) {
-      ++i;
-      window = static_cast<uint8_t>((window >> 1) | (strong(i + 3) << 3));
-      if (window == 0) {
-        // No strong word in sight: jump to three tokens before the next one.
-        const uint32_t base = s.sentence.first_token;
-        const uint8_t* next = i + 4 < end ? static_cast<const uint8_t*>(std::memchr(
-                                                &strong_tokens[i + 4 - base], 1, end - (i + 4)))
-                                          : nullptr;
-        if (next == nullptr) break;
-        i = static_cast<uint32_t>(next - strong_tokens.data()) + base - 3;
-        window = 1 << 3;
-      }
+  for (uint32_t k = from - base; k < end;) {
+    bool here = marks[k] != 0, ahead = (marks[k + 1] | marks[k + 2] | marks[k + 3]) != 0;
+    if (!here && !ahead) {
+      // No strong word in sight: jump to three tokens before the next one.
+      const uint32_t next = NextStrong(marks, k + 4, end);
+      if (next == end) break;
+      k = next - 3;
+      here = false, ahead = true;
+    }
+    if (!rec.MatchAt(base + k, here, ahead, &f)) {
+      ++k;
       continue;
     }
     if (f.quarter > 0) s.memory->quarter_year = f.quarter_year, s.memory->quarter = f.quarter;
     s.memory->Remember(f);
     if (!f.anchor_day) f.anchor_day = anchor;  // anaphoric expressions bring their own
-    i = std::max(f.end, i + 1);
-    window = 0;
-    for (uint32_t b = 0; b < 4; ++b) window |= static_cast<uint8_t>(strong(i + b) << b);
+    k = std::max(f.end - base, k + 1);
     found->push_back(std::move(f));
   }
 }
@@ -220,7 +228,7 @@ void ToTimeExpr(const Document& doc, const TextLayer& layer, uint32_t sentence_i
 // sentence should cost no allocation before it finds anything.
 struct Scratch {
   std::vector<uint32_t> candidates;  // GateTokens' buffer
-  std::vector<uint8_t> strong;       // MarkStrong's answer for the tokens of one sentence
+  std::vector<uint8_t> strong;  // MarkStrong's answer for the tokens of one sentence, padded
   std::vector<Found> found;          // the findings of one sentence
   std::vector<Found> kept;           // the findings of the document, in order
   std::vector<uint32_t> kept_sentence;  // the sentence of each
@@ -230,20 +238,32 @@ struct Scratch {
 
 std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
   std::vector<TimeExpr> out;
+  thread_local Scratch scratch;
+  const std::span<const uint32_t> gate =
+      times::GateTokens(doc.text, layer.tokens, &scratch.candidates);
+  // A text with no time word costs the gate and nothing else (no date parsed, nothing built).
+  if (gate.empty()) return out;
   const std::optional<Day> doc_anchor =
       doc.published ? times::ParseIsoDay(*doc.published) : std::nullopt;
   times::DocMemory memory;
   Account account;
   AnchorText anchors;
-  thread_local Scratch scratch;
-  std::vector<uint32_t>& candidates = scratch.candidates;
   std::vector<uint8_t>& strong = scratch.strong;
   std::vector<Found>& found = scratch.found;
   scratch.kept.clear();
   scratch.kept_sentence.clear();
-  const std::span<const uint32_t> gate = times::GateTokens(doc.text, layer.tokens, &candidates);
   const uint32_t* next_candidate = gate.data();
-  for (uint32_t si = 0; si < layer.sentences.size(); ++si) {
+  const uint32_t* const gated = gate.data() + gate.size();
+  const auto n_sentences = static_cast<uint32_t>(layer.sentences.size());
+  for (uint32_t si = 0; si < n_sentences; ++si) {
+    // Past the last token the gate let through, nothing more is found; and while no account
+    // goes on (the commonest case), a sentence with no such token changes nothing: go straight
+    // to the sentence of the next one.
+    if (next_candidate == gated) break;
+    if (!account.active) {
+      while (si < n_sentences && layer.sentences[si].end_token <= *next_candidate) ++si;
+      if (si == n_sentences) break;
+    }
     const SentenceScan s{doc, layer, layer.sentences[si], &memory};
     std::optional<Day> reference = doc_anchor;
     if (Continues(s, account)) {
@@ -253,12 +273,13 @@ std::vector<TimeExpr> FindTimes(const Document& doc, const TextLayer& layer) {
       account.active = false;
     }
     // Most sentences hold no time word at all: the gate let no token of theirs through.
-    const uint32_t* const gated = gate.data() + gate.size();
     while (next_candidate != gated && *next_candidate < s.sentence.first_token) ++next_candidate;
     const uint32_t* const from = next_candidate;
     while (next_candidate != gated && *next_candidate < s.sentence.end_token) ++next_candidate;
     if (from == next_candidate) continue;
-    strong.resize(s.sentence.end_token - s.sentence.first_token);
+    const uint32_t length = s.sentence.end_token - s.sentence.first_token;
+    strong.resize(length + kStrongPad);
+    std::memset(strong.data() + length, 0, kStrongPad);
     if (!times::MarkStrong(layer.tokens, s.sentence.first_token, s.sentence.end_token,
                            std::span<const uint32_t>(from, next_candidate), strong.data()))
       continue;
