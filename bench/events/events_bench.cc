@@ -65,6 +65,8 @@ void CodeByStage(const parley::Pipeline& pipeline, const std::vector<std::string
                  const std::string& name, StageTimes* st) {
   uint64_t number = 0;
   std::string out;
+  // One scratch for the run, as Pipeline::Code keeps one per thread.
+  static parley::code::CoderScratch* const scratch = new parley::code::CoderScratch();
   for (const auto& line : lines) {
     double t = parley::bench::ThreadCpuSeconds();
     auto lap = [&](int stage) {
@@ -84,7 +86,7 @@ void CodeByStage(const parley::Pipeline& pipeline, const std::vector<std::string
     lap(3);
     cd.quotes = parley::extract::FindQuotes(cd.doc, cd.layer, cd.actors);
     lap(4);
-    cd.events = parley::code::CodeEvents(cd, pipeline.patterns(), false);
+    cd.events = parley::code::CodeEvents(cd, pipeline.patterns(), false, nullptr, scratch);
     lap(5);
     out.clear();
     parley::output::WriteJson(cd, &out);

@@ -1,8 +1,6 @@
 #include "code/coder.h"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 
 #include "code/cameo.h"
 #include "code/clause_hints.h"
@@ -17,23 +15,44 @@ namespace {
 
 // What the document-level passes need to remember between sentences.
 struct AccountTimes {
-  // Entity key -> (date, sentence, paragraph) of the last explicit date seen for that actor.
-  std::map<std::string, std::tuple<std::string, uint32_t, uint32_t>> by_entity;
-};
+  // The last explicit date seen for an actor: its coreference chain, else its code and name.
+  // Views into the document, which outlives the coding of it; a document has few such actors.
+  struct Entry {
+    int32_t entity;
+    std::string_view code, name, date;
+    uint32_t sentence, paragraph;
+  };
+  std::vector<Entry> by_entity;
 
-std::string EntityKey(const ActorMention& m) {
-  return m.entity >= 0 ? "e" + std::to_string(m.entity) : m.code + "|" + m.name;
-}
+  static bool SameEntity(const Entry& e, const ActorMention& m) {
+    return m.entity >= 0 ? e.entity == m.entity : e.entity < 0 && e.code == m.code && e.name == m.name;
+  }
+  const Entry* Find(const ActorMention& m) const {
+    for (const Entry& e : by_entity)
+      if (SameEntity(e, m)) return &e;
+    return nullptr;
+  }
+  void Set(const ActorMention& m, std::string_view date, uint32_t sentence, uint32_t paragraph) {
+    const Entry entry{m.entity, m.code, m.name, date, sentence, paragraph};
+    for (Entry& e : by_entity) {
+      if (SameEntity(e, m)) {
+        e = entry;
+        return;
+      }
+    }
+    by_entity.push_back(entry);
+  }
+};
 
 bool IsDateLike(const TimeExpr& t) {
   if (t.type != "DATE" && t.type != "TIME") return false;
   return !t.value.empty() && t.value[0] >= '0' && t.value[0] <= '9';
 }
 
-std::string DateOf(const TimeExpr& t) {
-  std::string v = t.value;
-  if (size_t p = v.find('T'); p != std::string::npos) v = v.substr(0, p);
-  return v;
+// The date part of a time expression's value (before any `T`): a view into it.
+std::string_view DateOf(const TimeExpr& t) {
+  const std::string_view v = t.value;
+  return v.substr(0, v.find('T'));
 }
 
 // Token index of a byte offset inside the sentence view.
@@ -45,6 +64,10 @@ uint32_t TokenAt(const SentenceView& v, uint32_t byte) {
 }
 
 uint32_t Distance(uint32_t a, uint32_t b) { return a > b ? a - b : b - a; }
+
+// The norm of token t as a view: compared with a literal it checks the length first, where
+// std::string == "x" calls strlen and compare.
+std::string_view NormAt(const SentenceView& v, uint32_t t) { return v.tok(t).norm; }
 
 struct Candidate {
   PatternMatch match;
@@ -141,7 +164,7 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
   if (c->source < 0) {
     // "X was indicted ... and will resign": a verb coordinated with a passive shares its subject.
     const uint32_t clause = ClauseStart(v, m.anchor);
-    const bool coordinated = p.anchor_is_verb && clause > v.first && v.tok(clause - 1).norm == "and";
+    const bool coordinated = p.anchor_is_verb && clause > v.first && NormAt(v, clause - 1) == "and";
     c->source = ClauseSubject(v, m.anchor, coordinated ? &objects_after : &objects);
   }
   if (c->source >= 0) c->source = ClusterHead(v, static_cast<uint32_t>(c->source));
@@ -185,7 +208,7 @@ std::string Modality(const SentenceView& v, const Pattern& p, const std::vector<
     // Russia does not ...") does not negate it.
     uint32_t until = c.match.anchor;
     for (uint32_t t = clause; t < c.match.anchor; ++t) {
-      if (v.tok(t).norm == "if" || v.tok(t).norm == "unless") {
+      if (NormAt(v, t) == "if" || NormAt(v, t) == "unless") {
         until = t;
         break;
       }
@@ -240,19 +263,16 @@ void RecordAccountTimes(const SentenceView& v, const std::vector<TimeExpr>& time
       const uint32_t pos = v.mention_first[a];
       if (relative_anchor && pos < at) continue;  // "His remarks came a day after Trump said"
       if (Distance(pos, at) > 12) continue;
-      acc->by_entity[EntityKey(actors[a])] = {DateOf(t), sentence, s.paragraph};
+      acc->Set(actors[a], DateOf(t), sentence, s.paragraph);
     }
   }
 }
 
 std::optional<std::string> AccountDate(const AccountTimes& acc, const ActorMention& source,
                                        uint32_t sentence, uint32_t paragraph) {
-  if (acc.by_entity.empty()) return std::nullopt;  // most documents name no date near an actor
-  auto it = acc.by_entity.find(EntityKey(source));
-  if (it == acc.by_entity.end()) return std::nullopt;
-  const auto& [date, at, para] = it->second;
-  if (sentence - at > 2 || paragraph - para > 1) return std::nullopt;
-  return date;
+  const AccountTimes::Entry* e = acc.Find(source);
+  if (e == nullptr || sentence - e->sentence > 2 || paragraph - e->paragraph > 1) return std::nullopt;
+  return std::string(e->date);
 }
 
 std::optional<EventLocation> LocationFor(const CodedDocument& cd, const SentenceView& v,
@@ -274,20 +294,22 @@ std::optional<EventLocation> LocationFor(const CodedDocument& cd, const Sentence
 
 // The target of an event: an actor mention, or a country taken from the context.
 struct TargetRef {
-  std::string code, text;
+  std::string_view code, text;  // into the document's actors and places, or literals
   const char* why = "is the first actor after the phrase";
   bool self = false;  // the source may be that very country ("Algeria's leading activist")
 };
 
-Event MakeEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p, const Candidate& c,
-                uint32_t src, const TargetRef& t, uint32_t sentence) {
+// Fills `e`, a new Event, with the event of candidate `c` from actor `src` to `t`. The strings
+// are assigned in place (no temporaries).
+void FillEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p, const Candidate& c,
+               uint32_t src, const TargetRef& t, uint32_t sentence, Event* out) {
   const ActorMention& s = cd.actors[src];
-  const CameoCode* cameo = FindCameo(p.code);
-  Event e;
+  const CameoCode* cameo = p.cameo;
+  Event& e = *out;
   e.source = s.code;
   e.target = t.code;
   e.code = p.code;
-  e.root = p.code.substr(0, 2);
+  e.root.assign(p.code, 0, 2);
   if (cameo != nullptr) {
     if (cameo->plover != nullptr) e.plover = cameo->plover;
     e.quad_class = cameo->quad_class;
@@ -296,14 +318,13 @@ Event MakeEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p
   e.date = c.date;
   e.sentence = sentence;
   const Sentence& sent = cd.layer.sentences[sentence];
-  e.evidence = cd.doc.text.substr(sent.start, sent.end - sent.start);
+  e.evidence.assign(cd.doc.text, sent.start, sent.end - sent.start);
   e.source_text = s.text;
   e.target_text = t.text;
   const uint32_t vb = v.tok(c.match.anchor).start, ve = v.tok(c.match.end - 1).end;
-  e.verb_text = cd.doc.text.substr(vb, ve - vb);
+  e.verb_text.assign(cd.doc.text, vb, ve - vb);
   e.pattern = p.id;
   e.modality = c.modality;
-  return e;
 }
 
 std::string Explain(const Pattern& p, const Event& e, const Candidate& c, bool passive, const char* target_why) {
@@ -321,10 +342,10 @@ std::string Explain(const Pattern& p, const Event& e, const Candidate& c, bool p
 // "suspended aid deliveries in Baghdad"): intents, material cooperation and material conflict.
 // Talks and statements in a place are not about the place.
 // The CAMEO root of a code: its first two digits.
-std::string_view RootOf(const std::string& code) { return std::string_view(code).substr(0, 2); }
+std::string_view RootOf(std::string_view code) { return code.substr(0, 2); }
 
 // Appeals (02x) and demands (10x) ask for an action; the action is part of them.
-bool AsksForAction(const std::string& code) { return RootOf(code) == "02" || RootOf(code) == "10"; }
+bool AsksForAction(std::string_view code) { return RootOf(code) == "02" || RootOf(code) == "10"; }
 
 bool TakesPlaceTarget(std::string_view root) {
   return root == "03" || (root >= "06" && root <= "09") || (root >= "15" && root <= "20");
@@ -332,7 +353,7 @@ bool TakesPlaceTarget(std::string_view root) {
 
 // Roots whose events are domestic when no target is named ("demonstrators rioted", "the
 // prime minister will resign", "police arrested 12"): yield, protest, force posture, coercion.
-bool DomesticByDefault(const std::string& code) {
+bool DomesticByDefault(std::string_view code) {
   if (code.rfind("174", 0) == 0) return false;  // deportations cross a border by definition
   if (code == "1231") return true;  // "declined to resign": a leader's refusal at home
   // "threatened to impose a curfew", "threatened to crack down": threats of domestic repression.
@@ -356,7 +377,7 @@ const Place* PlaceAfter(const CodedDocument& cd, const SentenceView& v, const st
     }
     if (clause_break) continue;
     uint32_t p = at;  // skip "the", "southern", "central" ...
-    for (int k = 0; k < 2 && p > match_end && v.tok(p - 1).norm != "in" && v.tok(p - 1).kind == TokenKind::kWord &&
+    for (int k = 0; k < 2 && p > match_end && NormAt(v, p - 1) != "in" && v.tok(p - 1).kind == TokenKind::kWord &&
                     std::find(std::begin(kInto), std::end(kInto), v.tok(p - 1).norm) == std::end(kInto);
          ++k)
       --p;
@@ -402,7 +423,7 @@ bool IsPeoplePlural(const ActorMention& m) {
   return before != 'e' && before != 'a' && before != 'o' && before != 'u' && before != 's' && t != "Netherlands";
 }
 
-bool IsCountryCode(const std::string& c) {
+bool IsCountryCode(std::string_view c) {
   return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG" && c != "ISM" && c != "MNC" && c != "---";
 }
 
@@ -428,7 +449,7 @@ std::optional<TargetRef> ContextTarget(const CodedDocument& cd, const SentenceVi
     // A possessor stands for someone of that country, whose domestic event it codes; so does
     // a people's plural name ("Thousands of Nigerians rallied").
     const uint32_t after = v.mention_end[static_cast<size_t>(c.source)];
-    const bool possessor = after < v.end && v.tok(after).norm == "'s";
+    const bool possessor = after < v.end && NormAt(v, after) == "'s";
     return TargetRef{src.country, src.text, "is the source's own country (a domestic event)",
                      possessor || IsPeopleMention(src)};
   }
@@ -504,7 +525,7 @@ bool IsSubordinateInfinitive(const SentenceView& v, const std::vector<Candidate>
   uint32_t to = m.anchor;
   // "aims to tighten sanctions and impose a blockade": a verb coordinated with an infinitive
   // is governed by the same phrase.
-  if (to > v.first + 1 && (v.tok(to - 1).norm == "and" || v.tok(to - 1).norm == "or")) {
+  if (to > v.first + 1 && (NormAt(v, to - 1) == "and" || NormAt(v, to - 1) == "or")) {
     for (uint32_t t = to - 1, k = 0; t-- > v.first && k < 8; ++k) {
       const std::string_view n = v.tok(t).norm;
       if (n == "," || n == ";" || n == ":" || v.ActorCovering(t) >= 0) break;
@@ -514,7 +535,7 @@ bool IsSubordinateInfinitive(const SentenceView& v, const std::vector<Candidate>
       }
     }
   }
-  if (to == v.first || v.tok(to - 1).norm != "to") return false;
+  if (to == v.first || NormAt(v, to - 1) != "to") return false;
   for (const auto& c : earlier) {
     if (c.match.end > to) continue;
     if (to - c.match.anchor <= 12) return true;
@@ -561,7 +582,7 @@ bool IsDemandedAction(const SentenceView& v, const Pattern& p, const std::vector
 bool IsGerundOfNoun(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
   if (!p.anchor_is_verb || m.source_actor >= 0 || m.anchor <= v.first) return false;
   const std::string_view w = v.tok(m.anchor).norm;
-  return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && v.tok(m.anchor - 1).norm == "of";
+  return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && NormAt(v, m.anchor - 1) == "of";
 }
 
 // "on the occupied West Bank", "a banned party": a participle after an article qualifies a
@@ -589,20 +610,26 @@ bool IsOwedAction(const SentenceView& v, const Pattern& p, const PatternMatch& m
   return false;
 }
 
-// Adds an event of the sentence whose events start at out[first]. Two phrases of one sentence
-// with the same dyad and root ("staged a demonstration to protest", "criticized and accused")
-// tell one event: the more specific code is kept.
-void AddEvent(Event e, size_t first, std::vector<Event>* out) {
+// Where an event of the sentence whose events start at out[first] goes: two phrases of one
+// sentence with the same dyad and root ("staged a demonstration to protest", "criticized and
+// accused") tell one event, and the more specific code is kept. Returns a new Event at the end
+// of `out`, or the event it replaces (reset to a new Event), or null when an event already
+// told stays. Decided before the event is built, so that nothing is built for nothing.
+Event* EventSlot(const Pattern& p, std::string_view source, std::string_view target, uint32_t sentence,
+                 size_t first, std::vector<Event>* out) {
+  const std::string_view root = RootOf(p.code);
+  const char* plover = p.cameo != nullptr ? p.cameo->plover : nullptr;
   for (size_t i = first; i < out->size(); ++i) {
     Event& o = (*out)[i];
-    if (o.sentence != e.sentence || o.source != e.source || o.target != e.target || o.root != e.root) continue;
+    if (o.sentence != sentence || o.source != source || o.target != target || o.root != root) continue;
     // "opened fire to disperse demonstrators, killing one and arresting 12": codes of one root
     // that PLOVER tells apart (ASSAULT, COERCE) are two events.
-    if (o.plover != e.plover) continue;
-    if (e.code.size() > o.code.size()) o = std::move(e);
-    return;
+    if (plover == nullptr ? o.plover.has_value() : (!o.plover || *o.plover != plover)) continue;
+    if (p.code.size() <= o.code.size()) return nullptr;
+    o = Event();
+    return &o;
   }
-  out->push_back(std::move(e));
+  return &out->emplace_back();
 }
 
 // What the emission of one sentence's events needs.
@@ -614,19 +641,20 @@ struct SentenceScope {
   uint32_t sentence;
   bool explain;
   size_t first_event;  // index in the output of the sentence's first event
+  CoderScratch* scratch;  // buffers for the groups and pairs of one candidate
 };
 
 // "Chad and Sudan agreed to reopen their border": what a compound subject agrees to, its
 // members agree on with each other.
 bool AgreedAmong(const SentenceView& v, const PatternMatch& m) {
-  return v.tok(m.anchor).norm.starts_with("agree") && m.target_actor < 0;
+  return NormAt(v, m.anchor).starts_with("agree") && m.target_actor < 0;
 }
 
 // True when the target is named as a partner: "talks with (Ukrainian President) Zelensky".
 bool WithPartner(const SentenceView& v, uint32_t target) {
   for (uint32_t t = v.mention_first[target], k = 0; t > v.first && k < 6; --t, ++k) {
     const Token& prev = v.tok(t - 1);
-    if (prev.norm == "with") return true;
+    if (std::string_view(prev.norm) == "with") return true;
     if (prev.kind != TokenKind::kWord) return false;
   }
   return false;
@@ -634,16 +662,20 @@ bool WithPartner(const SentenceView& v, uint32_t target) {
 
 // The (source, target) actor pairs of a candidate: compound sources and targets expand to
 // every pair; reciprocal patterns go both ways.
-std::vector<std::pair<uint32_t, uint32_t>> ActorPairs(const SentenceView& v, const Pattern& p, const Candidate& c,
-                                                      const std::vector<uint32_t>& sources) {
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+// `targets` is a buffer for the target's group.
+void ActorPairs(const SentenceView& v, const Pattern& p, const Candidate& c, const std::vector<uint32_t>& sources,
+                std::vector<uint32_t>* targets, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  std::vector<std::pair<uint32_t, uint32_t>>& pairs = *out;
+  pairs.clear();
   if ((p.reciprocal || c.among || AgreedAmong(v, c.match)) && sources.size() > 1 && (c.match.target_actor < 0 || c.target < 0)) {
     for (uint32_t a : sources)
       for (uint32_t b : sources)
         if (a != b) pairs.emplace_back(a, b);
   } else if (c.target >= 0) {
+    if (c.target_group.empty()) ActorGroup(v, static_cast<uint32_t>(c.target), targets);
+    const std::vector<uint32_t>& group = c.target_group.empty() ? *targets : c.target_group;
     for (uint32_t a : sources) {
-      for (uint32_t b : c.target_group.empty() ? ActorGroup(v, static_cast<uint32_t>(c.target)) : c.target_group) {
+      for (uint32_t b : group) {
         // "met with Y" is coded from the subject only, as news coders do; a compound
         // subject ("Lavrov and Rubio held talks") is what runs both ways, and so does a
         // negotiation (046), which takes two sides: "X held talks with Y" is Y's too.
@@ -652,16 +684,17 @@ std::vector<std::pair<uint32_t, uint32_t>> ActorPairs(const SentenceView& v, con
       }
     }
   }
-  return pairs;
 }
 
 // Emits the events of one candidate: one per actor pair, else towards a target from context.
 void EmitCandidate(const SentenceScope& scope, const Pattern& p, Candidate* c, std::vector<Event>* out) {
   const CodedDocument& cd = scope.cd;
   const SentenceView& v = scope.v;
-  const std::vector<uint32_t> sources =
-      c->source_group.empty() ? ActorGroup(v, static_cast<uint32_t>(c->source)) : c->source_group;
-  const auto pairs = ActorPairs(v, p, *c, sources);
+  std::vector<uint32_t>& sources = scope.scratch->sources;
+  if (c->source_group.empty()) ActorGroup(v, static_cast<uint32_t>(c->source), &sources);
+  else sources = c->source_group;
+  std::vector<std::pair<uint32_t, uint32_t>>& pairs = scope.scratch->pairs;
+  ActorPairs(v, p, *c, sources, &scope.scratch->targets, &pairs);
   std::optional<TargetRef> context;
   if (pairs.empty() && c->target < 0) context = ContextTarget(cd, v, scope.index.places[scope.sentence], p, *c);
   if (pairs.empty() && !context && c->untargeted && c->target < 0) context = TargetRef{"", "", "no target: the clause names none"};
@@ -669,10 +702,11 @@ void EmitCandidate(const SentenceScope& scope, const Pattern& p, Candidate* c, s
   c->modality = Modality(v, p, scope.frames, cd.actors, *c);
   const bool passive = !p.speech && IsPassive(v, c->match.anchor, c->match.end);
   auto emit = [&](uint32_t a, const TargetRef& target) {
-    Event e = MakeEvent(cd, v, p, *c, a, target, scope.sentence);
-    e.location = LocationFor(cd, v, scope.index.places[scope.sentence], c->match.anchor);
-    if (scope.explain) e.explanation = Explain(p, e, *c, passive, target.why);
-    AddEvent(std::move(e), scope.first_event, out);
+    Event* e = EventSlot(p, cd.actors[a].code, target.code, scope.sentence, scope.first_event, out);
+    if (e == nullptr) return;
+    FillEvent(cd, v, p, *c, a, target, scope.sentence, e);
+    e->location = LocationFor(cd, v, scope.index.places[scope.sentence], c->match.anchor);
+    if (scope.explain) e->explanation = Explain(p, *e, *c, passive, target.why);
   };
   bool linked = false;
   for (auto [a, b] : pairs) {
@@ -832,12 +866,12 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   const Sentence& s = cd.layer.sentences[si];
   const size_t first_event = out->size();
   SentenceView* view = &scratch->view;
-  FillSentenceView(cd.doc.text, cd.layer, si, index, view);
+  FillSentenceActors(cd.doc.text, cd.layer, si, index, view);
   const SentenceView& v = *view;
   ActorSpans spans;
   spans.starts_at = v.actor_at;
   spans.end_token = v.mention_end;
-  spans.capitalized = &v.capitalized;
+  spans.capitalized = v.capitalized;
   if (hints != nullptr && s.end_token <= hints->phrase_end.size()) {
     spans.phrase_end = std::span<const uint32_t>(hints->phrase_end).subspan(s.first_token, s.end_token - s.first_token);
     spans.noun_phrases = hints->noun_phrases;
@@ -848,9 +882,14 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   // no event, and must not hide the real one around it, so it goes before nesting is judged.
   std::erase_if(matches, [&](const PatternMatch& m) { return v.ActorCovering(m.anchor) >= 0; });
   DropNested(patterns, &matches);
-  // Speech frames serve only the candidates of matches: most sentences have none.
-  std::vector<SpeechFrame> frames;
-  if (!matches.empty()) frames = FindSpeechFrames(v);
+  // The word classes and speech frames serve only the candidates of matches: most sentences
+  // have none.
+  std::vector<SpeechFrame>& frames = scratch->frames;
+  frames.clear();
+  if (!matches.empty()) {
+    FillSentenceWords(view);
+    FindSpeechFrames(v, &frames);
+  }
   std::vector<Candidate> cands;
   std::vector<bool>& objects = scratch->objects;  // objects of earlier event phrases
   std::vector<bool>& objects_after = scratch->objects_after;  // those that follow their phrase
@@ -879,18 +918,19 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
     if (hints != nullptr) ApplyClauseHints(v, patterns.pattern(m.pattern), *hints, cd.actors, &c);
     if (c.target >= 0) {
       const bool after = v.mention_first[static_cast<size_t>(c.target)] > m.anchor;
-      for (uint32_t a : ActorGroup(v, static_cast<uint32_t>(c.target))) {
+      ActorGroup(v, static_cast<uint32_t>(c.target), &scratch->group);
+      for (uint32_t a : scratch->group) {
         objects[a] = true;
         objects_after[a] = objects_after[a] || after;
       }
     }
     if (c.source < 0 && !patterns.pattern(m.pattern).reciprocal) continue;
-    cands.push_back(c);
+    cands.push_back(std::move(c));
   }
   if (hints != nullptr) DropGovernedByHints(*hints, &cands);
   AssignExplicitDates(v, cd.times, index.times[si], &cands);
   RecordAccountTimes(v, cd.times, index.times[si], cd.actors, s, si, acc);
-  const SentenceScope scope{cd, index, v, frames, si, explain, first_event};
+  const SentenceScope scope{cd, index, v, frames, si, explain, first_event, scratch};
   for (auto& c : cands) {
     if (c.source < 0) continue;
     const Pattern& p = patterns.pattern(c.match.pattern);

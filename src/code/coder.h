@@ -24,6 +24,7 @@
 // partner (046, "held talks with Y"). Thread-safe; reads only its arguments.
 #pragma once
 
+#include <utility>
 #include <vector>
 
 #include "code/clause_hints.h"
@@ -48,6 +49,10 @@ struct CoderScratch {
   SentenceView view;
   std::vector<PatternMatch> matches;
   std::vector<bool> objects, objects_after;
+  // The actor groups and pairs of the candidate being emitted.
+  std::vector<uint32_t> sources, targets, group;
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  std::vector<SpeechFrame> frames;  // of the sentence being coded
 };
 // The same, reusing `scratch` (not null).
 std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patterns, bool explain,

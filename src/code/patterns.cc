@@ -140,14 +140,16 @@ uint64_t KeyOf(const Token& t) { return t.key != 0 ? t.key : WordKey(t.norm); }
 
 // The hot test of matching: is the token one of an element's words? By keys (`keys[i]` is
 // the WordKey of `words[i]`): an integer compare per word, the string compared on a key hit.
-bool HasKey(const std::vector<uint64_t>& keys, const std::vector<std::string>& words, const Token& t) {
+// Inlined into its callers (the matcher's inner loops), where a call costs as much as the test.
+[[gnu::always_inline]] inline bool HasKey(const std::vector<uint64_t>& keys, const std::vector<std::string>& words,
+                                          const Token& t) {
   const uint64_t k = KeyOf(t);
   for (size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == k && words[i] == t.norm) return true;
   }
   return false;
 }
-bool HasWord(const Element& el, const Token& t) { return HasKey(el.keys, el.words, t); }
+[[gnu::always_inline]] inline bool HasWord(const Element& el, const Token& t) { return HasKey(el.keys, el.words, t); }
 
 // A Bloom filter of the word keys of one sentence (1,024 bits): a pattern one of whose
 // required elements has none of its words in the sentence cannot match there.
@@ -166,7 +168,8 @@ class SentenceWords {
     while (run < end) {
       const uint64_t* keys = run + 1;
       run = keys + *run;
-      if (std::none_of(keys, run, [this](uint64_t k) { return MayHave(k); })) return false;
+      while (keys < run && !MayHave(*keys)) ++keys;  // a plain loop: runs are short
+      if (keys == run) return false;
     }
     return true;
   }
@@ -211,7 +214,7 @@ struct Matcher {
     return -1;
   }
   bool Capitalized(uint32_t pos) const {
-    return pos >= base && pos < limit && actors.capitalized != nullptr && (*actors.capitalized)[pos - base];
+    return pos >= base && pos < limit && pos - base < actors.capitalized.size() && actors.capitalized[pos - base] != 0;
   }
   // Skips determiners, then titles before a name ("Russian President Vladimir Putin",
   // "Secretary of State Marco Rubio"): up to four capitalised words (and "of") that end
@@ -543,6 +546,7 @@ Status PatternSet::ParseWordSet(const std::string& raw_line, const std::string& 
 
 void PatternSet::Add(Pattern p) {
   const auto index = static_cast<uint32_t>(patterns_.size());
+  p.cameo = FindCameo(p.code);
   for (Element& el : p.elements) el.keys = KeysOf(el.words);
   p.requires_keys = KeysOf(p.requires_words);
   p.forbids_keys = KeysOf(p.forbids_words);
@@ -566,7 +570,12 @@ void PatternSet::AddGate(const Pattern& p) {
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return p.elements[a].keys.size() < p.elements[b].keys.size();
   });
-  Gate gate{static_cast<uint32_t>(gate_keys_.size()), 0, p.needs_actor};
+  Gate gate;
+  gate.pattern = static_cast<uint32_t>(gates_.size());
+  gate.begin = static_cast<uint32_t>(gate_keys_.size());
+  gate.score = p.specificity * 100;
+  gate.needs_actor = p.needs_actor;
+  gate.ranked = p.ranked;
   for (uint32_t e : order) {
     const std::vector<uint64_t>& keys = p.elements[e].keys;
     gate_keys_.push_back(keys.size());
@@ -578,57 +587,77 @@ void PatternSet::AddGate(const Pattern& p) {
 
 namespace {
 
-uint64_t PairKey(uint64_t anchor, uint64_t next) { return XXH3_64bits_withSeed(&next, sizeof next, anchor); }
+// The key of an (anchor word, next word) pair. Word keys are XXH3 values, already well mixed,
+// so a multiply and a rotation combine them (hashing the pair again cost more than its lookup).
+uint64_t PairKey(uint64_t anchor, uint64_t next) {
+  const uint64_t n = next * 0x9E3779B97F4A7C15ull;
+  return anchor ^ (n << 29 | n >> 35);
+}
 
-// Pushes `index` unless it is already last (an element may list a word twice: "cut", "cut").
-void PushOnce(std::vector<uint32_t>* list, uint32_t index) {
-  if (list->empty() || list->back() != index) list->push_back(index);
+// Pushes `gate` unless its pattern is already last (an element may list a word twice: "cut",
+// "cut"); true when pushed.
+template <typename G>
+bool PushOnce(std::vector<G>* list, const G& gate) {
+  if (!list->empty() && list->back().pattern == gate.pattern) return false;
+  list->push_back(gate);
+  return true;
 }
 
 }  // namespace
 
+// Patterns are added in index order, so every list stays in pattern order: ties between equally
+// specific patterns go to the first, as when every pattern was tried.
 void PatternSet::IndexAnchor(uint32_t index, const Pattern& p) {
+  const Gate& gate = gates_[index];
   const size_t next = p.anchor + 1;
   const bool paired = next < p.elements.size() && p.elements[next].kind == ElementKind::kWords &&
                       !p.elements[next].optional;
   for (const auto& w : p.elements[p.anchor].words) {
     by_anchor_[w].push_back(index);
-    anchor_filter_.Add(w);
-    AnchorPatterns& entry = by_key_[WordKey(w)];
+    const uint64_t key = WordKey(w);
+    anchor_keys_[key / 64 % (kAnchorBits / 64)] |= uint64_t{1} << (key % 64);
+    uint32_t slot = anchor_index_.Find(key);
+    if (slot == KeyTable::kMissing) {
+      slot = static_cast<uint32_t>(anchors_.size());
+      anchors_.emplace_back();
+      anchor_index_.Insert(key, slot);
+    }
+    AnchorPatterns& entry = anchors_[slot];
     if (!paired) {
-      PushOnce(&entry.open, index);
+      if (PushOnce(&entry.open, gate))
+        for (uint32_t list : entry.pairs) PushOnce(&pair_lists_[list], gate);
       continue;
     }
-    entry.paired = true;
-    for (const auto& n : p.elements[next].words) PushOnce(&by_pair_[PairKey(WordKey(w), WordKey(n))], index);
+    for (const auto& n : p.elements[next].words) {
+      const uint64_t pair = PairKey(key, WordKey(n));
+      uint32_t list = pair_index_.Find(pair);
+      if (list == KeyTable::kMissing) {
+        list = static_cast<uint32_t>(pair_lists_.size());
+        pair_lists_.push_back(entry.open);
+        pair_index_.Insert(pair, list);
+        entry.pairs.push_back(list);
+      }
+      PushOnce(&pair_lists_[list], gate);
+    }
   }
 }
 
-// The open patterns of the anchor word and those paired with the next word (quote marks
-// skipped, as the matcher does), merged in index order: ties between equally specific
-// patterns go to the first, as when every pattern was tried.
-template <typename Visit>
-void PatternSet::ForCandidates(const std::vector<Token>& tokens, const Sentence& s, uint32_t t,
-                               Visit&& visit) const {
-  const uint64_t key = KeyOf(tokens[t]);
-  auto it = by_key_.find(key);
-  if (it == by_key_.end()) return;
-  const std::vector<uint32_t>& open = it->second.open;
-  static const std::vector<uint32_t> kNone;
-  const std::vector<uint32_t>* paired = &kNone;
-  if (it->second.paired) {
+// The anchor word's open patterns, or its list merged with those paired with the next word
+// (quote marks skipped, as the matcher does).
+const std::vector<PatternSet::Gate>* PatternSet::CandidatesAt(const std::vector<Token>& tokens, const Sentence& s,
+                                                              uint32_t t, uint64_t key) const {
+  const uint32_t slot = anchor_index_.Find(key);
+  if (slot == KeyTable::kMissing) return nullptr;
+  const AnchorPatterns& entry = anchors_[slot];
+  if (!entry.pairs.empty()) {
     uint32_t next = t + 1;
     while (next < s.end_token && tokens[next].kind == TokenKind::kQuote) ++next;
     if (next < s.end_token) {
-      auto pit = by_pair_.find(PairKey(key, KeyOf(tokens[next])));
-      if (pit != by_pair_.end()) paired = &pit->second;
+      const uint32_t list = pair_index_.Find(PairKey(key, KeyOf(tokens[next])));
+      if (list != KeyTable::kMissing) return &pair_lists_[list];
     }
   }
-  size_t i = 0, j = 0;
-  while (i < open.size() || j < paired->size()) {
-    if (j == paired->size() || (i < open.size() && open[i] < (*paired)[j])) visit(open[i++]);
-    else visit((*paired)[j++]);
-  }
+  return &entry.open;
 }
 
 Result<PatternSet> PatternSet::Load(const std::vector<std::string>& dirs) {
@@ -728,36 +757,39 @@ void PatternSet::Match(const std::vector<Token>& tokens, const Sentence& s, cons
   std::optional<SentenceWords> words;  // built at the first anchor
   const bool has_actor = std::any_of(actors.starts_at.begin(), actors.starts_at.end(), [](int32_t a) { return a >= 0; });
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    if (!anchor_filter_.MayContain(tokens[t].norm)) continue;
+    const uint64_t key = KeyOf(tokens[t]);
+    if (!MayBeAnchor(key)) continue;
+    const std::vector<Gate>* candidates = CandidatesAt(tokens, s, t, key);
+    if (candidates == nullptr) continue;
     PatternMatch best;
     int best_score = -1;
-    ForCandidates(tokens, s, t, [&](uint32_t pi) {
+    for (const Gate& gate : *candidates) {
       // The gate turns most candidates away without touching their Pattern (the anchor's next
-      // word was checked by ForCandidates).
-      const Gate& gate = gates_[pi];
-      if (gate.needs_actor && !has_actor) return;
+      // word was checked by CandidatesAt).
+      if (gate.needs_actor && !has_actor) continue;
       if (!words) words.emplace(tokens, s);
-      if (!words->MayHaveAll(gate_keys_.data() + gate.begin, gate_keys_.data() + gate.end)) return;
-      const Pattern& p = patterns_[pi];
+      if (!words->MayHaveAll(gate_keys_.data() + gate.begin, gate_keys_.data() + gate.end)) continue;
       // A match ends by the sentence's end: a pattern that cannot outscore the best match at
       // this anchor even then is not tried (ties go to the first, which is the best so far).
-      if (p.specificity * 100 + (p.ranked ? 0 : static_cast<int>(s.end_token - t)) <= best_score) return;
-      if (!p.requires_keys.empty() && !words->MayHaveAny(p.requires_keys)) return;
+      if (gate.score + (gate.ranked ? 0 : static_cast<int>(s.end_token - t)) <= best_score) continue;
+      const uint32_t pi = gate.pattern;
+      const Pattern& p = patterns_[pi];
+      if (!p.requires_keys.empty() && !words->MayHaveAny(p.requires_keys)) continue;
       PatternMatch m;
-      if (!MatchAt(p, pi, tokens, s, actors, t, &m)) return;
+      if (!MatchAt(p, pi, tokens, s, actors, t, &m)) continue;
       // The sentence scans, after matching (same result): most patterns at an anchor do not
       // match, and the filter answers most sentences that lack the words.
-      if (!p.requires_words.empty() && !SentenceHas(tokens, s, p.requires_keys, p.requires_words)) return;
+      if (!p.requires_words.empty() && !SentenceHas(tokens, s, p.requires_keys, p.requires_words)) continue;
       if (!p.forbids_words.empty() && words->MayHaveAny(p.forbids_keys) &&
           SentenceHas(tokens, s, p.forbids_keys, p.forbids_words))
-        return;
+        continue;
       // A ranked pattern (a peer's) ranks by its rank alone: ties go to the first.
       const int score = p.specificity * 100 + (p.ranked ? 0 : static_cast<int>(m.end - m.anchor));
       if (score > best_score) {
         best_score = score;
         best = m;
       }
-    });
+    }
     if (best_score >= 0 && !patterns_[best.pattern].null_code) out->push_back(best);
   }
 }

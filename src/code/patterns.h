@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "code/inflect.h"
+#include "code/key_table.h"
 #include "parley/status.h"
 #include "parley/text.h"
-#include "util/word_filter.h"
 
 namespace parley::code {
 
@@ -70,6 +70,7 @@ struct Pattern {
   bool peer_code = false;  // `peer`: the code is a peer's own (not checked against CAMEO; may be `A:B`)
   Discard discard = Discard::kNone;  // `discard=sentence|story`: the phrase stops coding
   std::string where;    // file:line
+  const struct CameoCode* cameo = nullptr;  // FindCameo(code), set by PatternSet::Add: looked up once, not per event
 };
 
 // One pattern matched at an anchor token. Token indexes are absolute (into TextLayer::tokens).
@@ -92,7 +93,7 @@ struct PatternMatch {
 struct ActorSpans {
   std::span<const int32_t> starts_at;   // by token index relative to the sentence's first token
   std::span<const uint32_t> end_token;  // by actor index: absolute end token
-  const std::vector<bool>* capitalized = nullptr;  // by relative token: starts with a capital
+  std::span<const uint8_t> capitalized;  // by relative token: starts with a capital (empty: none known)
   std::span<const uint32_t> phrase_end;  // hint, by relative token: end of the phrase a verb there heads (0: none)
   std::span<const std::pair<uint32_t, uint32_t>> noun_phrases;  // hint: absolute [begin, end) of noun phrases
 };
@@ -136,29 +137,40 @@ class PatternSet {
   std::vector<Pattern> patterns_;
   std::vector<uint32_t> discards_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_anchor_;
-  // The patterns tried at an anchor token, by Token::key: `open` are those whose element after
-  // the anchor is not one required word; the others are in by_pair_ under the key of the
-  // anchor word and that next word, so a token tries only the patterns its next word fits.
-  struct AnchorPatterns {
-    std::vector<uint32_t> open;
-    bool paired = false;  // some pattern of this anchor word is in by_pair_
-  };
-  std::unordered_map<uint64_t, AnchorPatterns> by_key_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_pair_;
-  void IndexAnchor(uint32_t index, const Pattern& p);
-  // Calls visit(pattern index) for the candidates at anchor token t, in index order.
-  template <typename Visit>
-  void ForCandidates(const std::vector<Token>& tokens, const Sentence& s, uint32_t t, Visit&& visit) const;
-  util::WordFilter anchor_filter_;  // the keys of by_anchor_: most tokens are no anchor
-  // The test before matching, by pattern index, in one flat array so that turning a pattern
-  // away touches no Pattern: whether a slot needs an actor, and for each element other than
-  // the anchor that must match one of its words, a run [count, WordKeys...] in gate_keys_
-  // (tested against a per-sentence filter of the sentence's keys).
+  // The test before matching a candidate pattern, in one record so that turning a pattern away
+  // touches no Pattern: whether a slot needs an actor, the score the pattern starts from
+  // (specificity), and for each element other than the anchor that must match one of its
+  // words, a run [count, WordKeys...] in gate_keys_ (tested against a per-sentence filter of
+  // the sentence's keys).
   struct Gate {
+    uint32_t pattern = 0;
     uint32_t begin = 0, end = 0;  // the runs in gate_keys_
+    int32_t score = 0;            // specificity * 100
     bool needs_actor = false;
+    bool ranked = false;
   };
-  std::vector<Gate> gates_;
+  // The patterns tried at an anchor token, by Token::key, in pattern order: `open` are those
+  // whose element after the anchor is not one required word. The others are in pair_lists_ under
+  // PairKey(anchor word, next word), merged there with `open` (so a token whose next word fits
+  // reads one list), and `pairs` lists those keys so that a later open pattern joins them too.
+  struct AnchorPatterns {
+    std::vector<Gate> open;
+    std::vector<uint32_t> pairs;  // indexes into pair_lists_
+  };
+  std::vector<AnchorPatterns> anchors_;
+  KeyTable anchor_index_;  // anchor word key -> index into anchors_ ("by_key")
+  std::vector<std::vector<Gate>> pair_lists_;
+  KeyTable pair_index_;  // PairKey -> index into pair_lists_ ("by_pair")
+  void IndexAnchor(uint32_t index, const Pattern& p);
+  // The candidates at anchor token t (whose key is `key`), or null.
+  const std::vector<Gate>* CandidatesAt(const std::vector<Token>& tokens, const Sentence& s, uint32_t t,
+                                        uint64_t key) const;
+  // The keys of the anchor words, one bit each by the key's low bits: most tokens are no anchor,
+  // and this turns them away with one load (the key was computed by the tokenizer).
+  static constexpr uint64_t kAnchorBits = uint64_t{1} << 16;
+  std::vector<uint64_t> anchor_keys_ = std::vector<uint64_t>(kAnchorBits / 64);
+  bool MayBeAnchor(uint64_t key) const { return (anchor_keys_[key / 64 % (kAnchorBits / 64)] >> (key % 64) & 1) != 0; }
+  std::vector<Gate> gates_;  // by pattern index
   std::vector<uint64_t> gate_keys_;
   void AddGate(const Pattern& p);
   Status AddLines(std::istream& in, const std::string& name, const IrregularTable& table, WordSets* sets);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <string_view>
 #include <unordered_set>
 
@@ -74,6 +73,13 @@ constexpr std::array<std::string_view, 44> kClauseTransparent = {
 constexpr std::array<std::string_view, 4> kRelativePronouns = {"that", "which", "who", "whom"};
 constexpr std::array<std::string_view, 7> kPersonalPronouns = {"it", "they", "he", "she", "we", "i", "you"};
 constexpr std::array<std::string_view, 7> kNounMarkers = {"the", "a", "an", "its", "their", "his", "her"};
+// A clause starts after one of these (ClauseStart).
+constexpr std::array<std::string_view, 4> kClauseBreaks = {";", ":", "that", "and"};
+// Every word ObjectAfter stops at or looks at more closely: the tokens without this bit (most)
+// skip its word tests.
+constexpr std::array<std::string_view, 13> kObjectStops = {
+    ";", "according", ",", "and", "which", "who", "whom", "that", "to", "following", "amid", "despite", "since"};
+constexpr std::array<std::string_view, 1> kAccording = {"according"};
 
 // Comparisons of norms go through string_view, which compares lengths first (std::string ==
 // "x" calls compare, a memcmp, in this standard library).
@@ -88,7 +94,9 @@ constexpr uint32_t kPrepositions = 1u << 0, kSkippable = 1u << 1, kSpeechVerbs =
                    kClauseOpeners = 1u << 7, kSubordinators = 1u << 8, kDirections = 1u << 9,
                    kAdverbialOpeners = 1u << 10, kOpeners = 1u << 11, kDisposition = 1u << 12, kDenials = 1u << 13,
                    kPlots = 1u << 14, kAsks = 1u << 15, kClauseTransparent = 1u << 16, kRelativePronouns = 1u << 17,
-                   kPersonalPronouns = 1u << 18, kNounMarkers = 1u << 19, kSpeech = 1u << 30, kInQuote = 1u << 31;
+                   kPersonalPronouns = 1u << 18, kNounMarkers = 1u << 19, kClauseBreaks = 1u << 20,
+                   kObjectStops = 1u << 21, kAccording = 1u << 22,
+                   kSpeech = 1u << 30, kInQuote = 1u << 31;
 }  // namespace wc
 
 // The words of all lists by Token::key, each with the bits of the lists that hold it: an open
@@ -118,14 +126,24 @@ class WordClassTable {
     Add(kRelativePronouns, wc::kRelativePronouns);
     Add(kPersonalPronouns, wc::kPersonalPronouns);
     Add(kNounMarkers, wc::kNounMarkers);
+    Add(kClauseBreaks, wc::kClauseBreaks);
+    Add(kObjectStops, wc::kObjectStops);
+    Add(kAccording, wc::kAccording);
+  }
+
+  // The words are short: compared inline, which costs less than a call to memcmp.
+  static bool SameBytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
   }
 
   uint32_t Find(uint64_t key, std::string_view w) const {
     for (uint64_t i = key;; ++i) {
       const Slot& s = slots_[i & (kSlots - 1)];
       if (s.bits == 0) return 0;
-      if (s.key == key && s.word.size() == w.size() && std::memcmp(s.word.data(), w.data(), w.size()) == 0)
-        return s.bits;
+      if (s.key == key && SameBytes(s.word, w)) return s.bits;
     }
   }
 
@@ -151,21 +169,27 @@ class WordClassTable {
   std::array<Slot, kSlots> slots_{};
 };
 
-// The list bits of one token (no kSpeech, no kInQuote).
-uint32_t WordClasses(const Token& t) {
-  static const WordClassTable kTable;
+// Built once at start-up rather than as a function's static, whose guard every call tests.
+const WordClassTable kWordClassTable;
+
+// The list bits of one token (no kSpeech, no kInQuote). Inline: asked for every token.
+inline uint32_t WordClasses(const Token& t) {
   const std::string& n = t.norm;
-  uint32_t bits = kTable.Find(t.key != 0 ? t.key : WordKey(n), n);
+  uint32_t bits = kWordClassTable.Find(t.key != 0 ? t.key : WordKey(n), n);
   const size_t k = n.size();
   if (k > 3 && n[k - 3] == 'n' && n[k - 2] == '\'' && n[k - 1] == 't') bits |= wc::kNegation;  // "didn't"
   return bits;
 }
 
-// The classes of token `t`: cached by FillSentenceView for the sentence's own tokens.
-uint32_t ClassesAt(const SentenceView& v, uint32_t t) {
-  return t >= v.first && t < v.end ? v.word_class[t - v.first] : WordClasses(v.tok(t));
+// WordClasses out of line, for the rare token outside the view's cache.
+[[gnu::noinline]] uint32_t UncachedClasses(const Token& t) { return WordClasses(t); }
+
+// The classes of token `t`: cached by FillSentenceView for the sentence's own tokens. Inlined
+// into the role finder's scans, which ask it for token after token.
+[[gnu::always_inline]] inline uint32_t ClassesAt(const SentenceView& v, uint32_t t) {
+  return t >= v.first && t - v.first < v.word_class.size() ? v.word_class[t - v.first] : UncachedClasses(v.tok(t));
 }
-bool Is(const SentenceView& v, uint32_t t, uint32_t bits) { return (ClassesAt(v, t) & bits) != 0; }
+[[gnu::always_inline]] inline bool Is(const SentenceView& v, uint32_t t, uint32_t bits) { return (ClassesAt(v, t) & bits) != 0; }
 
 }  // namespace
 
@@ -229,6 +253,12 @@ DocumentIndex IndexDocument(const CodedDocument& cd) {
 
 void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                       const DocumentIndex& index, SentenceView* view) {
+  FillSentenceActors(text, layer, sentence, index, view);
+  FillSentenceWords(view);
+}
+
+void FillSentenceActors(std::string_view text, const TextLayer& layer, uint32_t sentence,
+                        const DocumentIndex& index, SentenceView* view) {
   SentenceView& v = *view;  // every field is set again; the vectors keep their capacity
   v.actors.clear();
   const Sentence& s = layer.sentences[sentence];
@@ -239,21 +269,10 @@ void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t se
   v.actor_at.assign(n, -1);
   v.actor_cover.assign(n, -1);
   v.capitalized.resize(n);
-  v.word_class.resize(n);
-  bool open = false;  // inside quotation marks
   for (uint32_t t = v.first; t < v.end; ++t) {
     const Token& tok = layer.tokens[t];
     const unsigned char c = static_cast<unsigned char>(text[tok.start]);
-    const bool capitalized = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
-    v.capitalized[t - v.first] = capitalized;
-    uint32_t bits = WordClasses(tok);
-    // A capitalised "States" or "Reports" inside a sentence is a name ("the United States" as
-    // a place), not a speech verb.
-    if ((bits & wc::kSpeechVerbs) != 0 && (t == v.first || !capitalized)) bits |= wc::kSpeech;
-    const bool quote = tok.kind == TokenKind::kQuote && std::string_view(tok.norm) != "'";
-    if (quote) open = !open;
-    if (open || quote) bits |= wc::kInQuote;
-    v.word_class[t - v.first] = bits;
+    v.capitalized[t - v.first] = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
   }
   v.mention_first = index.mention_first;
   v.mention_end = index.mention_end;
@@ -263,12 +282,45 @@ void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t se
     for (uint32_t t = first; t < last; ++t) v.actor_cover[t - v.first] = static_cast<int32_t>(a);
     v.actors.push_back(a);
   }
+  v.word_class.clear();  // FillSentenceWords fills them
+  v.clause_start.clear();
+}
+
+void FillSentenceWords(SentenceView* view) {
+  SentenceView& v = *view;
+  v.word_class.resize(v.end - v.first);
+  v.clause_start.resize(v.end - v.first);
+  bool open = false;  // inside quotation marks
+  uint32_t prev = 0, clause = v.first;  // the previous token's classes, the current clause's start
+  for (uint32_t t = v.first; t < v.end; ++t) {
+    const Token& tok = v.tok(t);
+    const bool capitalized = v.capitalized[t - v.first] != 0;
+    uint32_t bits = WordClasses(tok);
+    // A capitalised "States" or "Reports" inside a sentence is a name ("the United States" as
+    // a place), not a speech verb.
+    if ((bits & wc::kSpeechVerbs) != 0 && (t == v.first || !capitalized)) bits |= wc::kSpeech;
+    const bool quote = tok.kind == TokenKind::kQuote && std::string_view(tok.norm) != "'";
+    if (quote) open = !open;
+    if (open || quote) bits |= wc::kInQuote;
+    v.word_class[t - v.first] = bits;
+    // ClauseStart of every token, in the same pass: a token starts a clause when the token
+    // before it is a clause break or a speech verb, or a comma before a clause opener; else its
+    // clause starts where the previous token's does (what ClauseStart's scan back finds).
+    if (t > v.first) {
+      const bool speech = (prev & wc::kSpeech) != 0 && v.actor_cover[t - 1 - v.first] < 0;
+      const bool opener = (bits & wc::kClauseOpeners) != 0 && std::string_view(v.tok(t - 1).norm) == ",";
+      if ((prev & wc::kClauseBreaks) != 0 || speech || opener) clause = t;
+    }
+    v.clause_start[t - v.first] = clause;
+    prev = bits;
+  }
 }
 
 // A speech verb at token t, not a word of a name ("the United States", "Reporters Says").
 static bool SpeechVerbAt(const SentenceView& v, uint32_t t) {
   if (v.ActorCovering(t) >= 0) return false;
-  return t >= v.first && t < v.end ? (v.word_class[t - v.first] & wc::kSpeech) != 0 : IsSpeechVerb(v.tok(t).norm);
+  return t >= v.first && t - v.first < v.word_class.size() ? (v.word_class[t - v.first] & wc::kSpeech) != 0
+                                                            : IsSpeechVerb(v.tok(t).norm);
 }
 
 static bool TitleToken(const SentenceView& v, uint32_t t) {
@@ -324,6 +376,12 @@ static int32_t JoinedBefore(const SentenceView& v, uint32_t actor) {
 }
 
 std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
+  std::vector<uint32_t> group;
+  ActorGroup(v, actor, &group);
+  return group;
+}
+
+void ActorGroup(const SentenceView& v, uint32_t actor, std::vector<uint32_t>* out) {
   // Leftwards first, so that the group starts at its first member.
   uint32_t head = static_cast<uint32_t>(ClusterHead(v, actor));
   for (int guard = 0; guard < 16; ++guard) {  // bounded: clusters could point at each other
@@ -332,7 +390,8 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
     head = static_cast<uint32_t>(prev);
   }
   actor = head;
-  std::vector<uint32_t> group = {actor};
+  std::vector<uint32_t>& group = *out;
+  group.assign(1, actor);
   // Rightwards: "A and B", "A, B and C", "A as well as B".
   uint32_t cur = actor;
   while (true) {
@@ -355,7 +414,6 @@ std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor) {
     group.push_back(static_cast<uint32_t>(next));
     cur = static_cast<uint32_t>(next);
   }
-  return group;
 }
 
 bool IsPrepositionalObject(const SentenceView& v, uint32_t actor) {
@@ -559,31 +617,38 @@ static bool InOpeningPhrase(const SentenceView& v, uint32_t t) {
   return true;
 }
 
+// The word tests of ObjectAfter at token t (one of kObjectStops): true when the search for an
+// object stops there.
+static bool StopsObject(const SentenceView& v, uint32_t from, uint32_t t, bool opening) {
+  const std::string_view n = v.tok(t).norm;
+  if (n == ";" || n == "according") return true;
+  if (opening && n == ",") return true;  // the opening phrase ends; the main clause's actors are not its objects
+  // "hailed the report and warned that Biden ...": a coordinated past-tense verb starts an
+  // action of its own, whose actors are not this one's objects.
+  if (n == "and" && t > from && t + 1 < v.end && v.ActorCovering(t + 1) < 0 && !v.capitalized[t + 1 - v.first] &&
+      v.tok(t + 1).norm.size() > 4 && v.tok(t + 1).norm.ends_with("ed"))
+    return true;
+  if (n == "," && t + 1 < v.end && Is(v, t + 1, wc::kClauseOpeners)) return true;
+  if (n == "," && IsAttributionTail(v, t)) return true;
+  // "criticized the militia that has seized parts of Mali": a relative clause qualifies the
+  // object, its actors are not the object ("demanded that Russia ..." goes on).
+  if (n == "which" || n == "who" || n == "whom" || (n == "that" && t > from && IsRelativeThat(v, t))) return true;
+  // "rejected an ultimatum to hand over a guard ... in front of the Yugoslav consulate": an
+  // infinitive after the object starts another action, whose actors are not this one's.
+  if (n == "to" && t > from && IsRelativeThat(v, t)) return true;
+  // "reimposed blockades in the West Bank following the deaths of two Israelis": a phrase
+  // of cause or circumstance tells what led to the action; its actors are not acted on.
+  return n == "following" || n == "amid" || n == "despite" || n == "since";
+}
+
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by) {
   const bool opening = InOpeningPhrase(v, from);
   for (uint32_t t = from; t < v.end && t < from + 16; ++t) {
-    const std::string_view n = v.tok(t).norm;
-    if (n == ";" || n == "according" || SpeechVerbAt(v, t)) break;
-    if (opening && n == ",") break;  // the opening phrase ends; the main clause's actors are not its objects
-    // "hailed the report and warned that Biden ...": a coordinated past-tense verb starts an
-    // action of its own, whose actors are not this one's objects.
-    if (n == "and" && t > from && t + 1 < v.end && v.ActorCovering(t + 1) < 0 && !v.capitalized[t + 1 - v.first] &&
-        v.tok(t + 1).norm.size() > 4 && v.tok(t + 1).norm.ends_with("ed"))
-      break;
-    if (n == "," && t + 1 < v.end && Is(v, t + 1, wc::kClauseOpeners)) break;
-    if (n == "," && IsAttributionTail(v, t)) break;
-    // "criticized the militia that has seized parts of Mali": a relative clause qualifies the
-    // object, its actors are not the object ("demanded that Russia ..." goes on).
-    if (n == "which" || n == "who" || n == "whom" || (n == "that" && t > from && IsRelativeThat(v, t))) break;
-    // "rejected an ultimatum to hand over a guard ... in front of the Yugoslav consulate": an
-    // infinitive after the object starts another action, whose actors are not this one's.
-    if (n == "to" && t > from && IsRelativeThat(v, t)) break;
+    if (Is(v, t, wc::kObjectStops) && StopsObject(v, from, t, opening)) break;
+    if (SpeechVerbAt(v, t)) break;
     // "demanded a truce with Moslem forces before allowing U.N. convoys": a subordinate clause
     // has actors of its own.
     if (t > from && Is(v, t, wc::kSubordinators)) break;
-    // "reimposed blockades in the West Bank following the deaths of two Israelis": a phrase
-    // of cause or circumstance tells what led to the action; its actors are not acted on.
-    if (n == "following" || n == "amid" || n == "despite" || n == "since") break;
     int32_t a = v.ActorAt(t);
     if (a < 0 || a == skip) continue;
     if (Is(v, t, wc::kPossessivePronouns)) continue;  // "its proposal" is not an object
@@ -659,7 +724,16 @@ static int32_t SpeakerBefore(const SentenceView& v, uint32_t verb) {
 
 std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
   std::vector<SpeechFrame> frames;
+  FindSpeechFrames(v, &frames);
+  return frames;
+}
+
+void FindSpeechFrames(const SentenceView& v, std::vector<SpeechFrame>* out) {
+  std::vector<SpeechFrame>& frames = *out;
+  frames.clear();
   for (uint32_t t = v.first; t < v.end; ++t) {
+    // Only speech verbs and "according" open a frame: the other tokens are passed by one bit test.
+    if ((v.word_class[t - v.first] & (wc::kSpeech | wc::kAccording)) == 0) continue;
     const std::string_view n = v.tok(t).norm;  // compares lengths first, unlike std::string == "x"
     if (n == "according" && t + 1 < v.end && Norm(v, t + 1) == "to") {
       int32_t who = ObjectAfter(v, t + 2, -1, true);
@@ -690,10 +764,10 @@ std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
     }
     if (f.speaker >= 0) frames.push_back(f);
   }
-  return frames;
 }
 
 uint32_t ClauseStart(const SentenceView& v, uint32_t anchor) {
+  if (anchor >= v.first && anchor - v.first < v.clause_start.size()) return v.clause_start[anchor - v.first];
   for (uint32_t t = anchor; t > v.first; --t) {
     const std::string_view n = v.tok(t - 1).norm;  // compares lengths first, unlike std::string == "x"
     if (n == ";" || n == ":" || n == "that" || n == "and" || SpeechVerbAt(v, t - 1)) return t;

@@ -23,11 +23,13 @@ struct SentenceView {
   std::vector<int32_t> actor_cover;   // by token - first: actor index covering it, else -1
   std::span<const uint32_t> mention_first, mention_end;  // by actor index (absolute tokens)
   std::vector<uint32_t> actors;       // actor indexes in this sentence, in order
-  std::vector<bool> capitalized;      // by token - first: a word starting with a capital
+  std::vector<uint8_t> capitalized;   // by token - first: a word starting with a capital (0/1)
   // by token - first: bits of the word lists the token is in, whether it is a speech verb
   // (IsSpeechVerb, not capitalised inside the sentence) and whether it is inside quotation marks
   // (roles.cc); computed once per token, asked for again and again.
   std::vector<uint32_t> word_class;
+  // by token - first: ClauseStart of that token, computed in one pass (asked for per candidate).
+  std::vector<uint32_t> clause_start;
 
   const Token& tok(uint32_t t) const { return (*tokens)[t]; }
   int32_t ActorAt(uint32_t t) const { return t >= first && t < end ? actor_at[t - first] : -1; }
@@ -47,6 +49,12 @@ void IndexDocument(const CodedDocument& cd, DocumentIndex* index);
 // Fills `view` for one sentence; its vectors keep their capacity from sentence to sentence.
 void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                       const DocumentIndex& index, SentenceView* view);
+// FillSentenceView in two steps, so that a sentence no pattern matches in costs only the first:
+// the token range, actors and capitalisation (what PatternSet::Match reads), then the word
+// classes and clause starts (what the role finder reads).
+void FillSentenceActors(std::string_view text, const TextLayer& layer, uint32_t sentence,
+                        const DocumentIndex& index, SentenceView* view);
+void FillSentenceWords(SentenceView* view);
 
 // True when the actor is the object of a preposition ("with Ukraine", "in the U.S.").
 bool IsPrepositionalObject(const SentenceView& v, uint32_t actor);
@@ -64,6 +72,8 @@ int32_t ClusterHead(const SentenceView& v, uint32_t actor);
 
 // The actors joined to `actor` by "and", "," or "as well as" ("Lavrov and Rubio").
 std::vector<uint32_t> ActorGroup(const SentenceView& v, uint32_t actor);
+// The same into `group` (cleared first), whose capacity a caller may reuse.
+void ActorGroup(const SentenceView& v, uint32_t actor, std::vector<uint32_t>* group);
 
 // The subject before token `anchor`: the nearest actor to the left that is not the object of
 // a preposition, nor marked in `not_subjects` (objects of earlier event phrases), nor a
@@ -99,6 +109,8 @@ struct SpeechFrame {
 // Speech frames of the sentence: "X said (that) ...", "..., X said", "... , said X",
 // "according to X, ...".
 std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v);
+// The same into `frames` (cleared first), whose capacity a caller may reuse.
+void FindSpeechFrames(const SentenceView& v, std::vector<SpeechFrame>* frames);
 
 // The modality cue before the anchor in its clause: "negated", "hypothetical" or "".
 std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t anchor);

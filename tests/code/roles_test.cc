@@ -124,5 +124,39 @@ TEST(Reuse, ViewsAndIndexesReusedAcrossDocumentsGiveWhatFreshOnesGive) {
   }
 }
 
+// The view's per-sentence tables against what they stand for: ClauseStart's table against its
+// scan back (a view without the table), the two-step fill against FillSentenceView, and the
+// overloads that fill a caller's buffer against those that return a vector.
+TEST(Tables, ClauseStartsAndBufferedResultsEqualThePlainScans) {
+  const std::vector<std::string> docs = {
+      "Peskov said that Russia and Ukraine agreed; Israel, which attacked Iran, denied it.",
+      "Iran condemned Israel, while Russia, Ukraine and Iran met, and Peskov told reporters so.",
+      "\"We will not attack,\" Peskov said: Russia warned Ukraine, as Israel said Iran would reply."};
+  for (const std::string& text : docs) {
+    const CodedDocument cd = Tag(text);
+    const DocumentIndex index = IndexDocument(cd);
+    for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {
+      SentenceView v, two_step, no_table;
+      FillSentenceView(cd.doc.text, cd.layer, si, index, &v);
+      FillSentenceActors(cd.doc.text, cd.layer, si, index, &two_step);
+      FillSentenceWords(&two_step);
+      EXPECT_EQ(two_step.word_class, v.word_class) << text;
+      EXPECT_EQ(two_step.clause_start, v.clause_start) << text;
+      no_table = v;
+      no_table.clause_start.clear();
+      for (uint32_t t = v.first; t < v.end; ++t)
+        EXPECT_EQ(ClauseStart(v, t), ClauseStart(no_table, t)) << text << " token " << t;
+      std::vector<SpeechFrame> frames = {SpeechFrame{}};  // filled buffers are cleared first
+      FindSpeechFrames(v, &frames);
+      EXPECT_EQ(frames.size(), FindSpeechFrames(v).size()) << text;
+      std::vector<uint32_t> group = {99};
+      for (uint32_t a : v.actors) {
+        ActorGroup(v, a, &group);
+        EXPECT_EQ(group, ActorGroup(v, a)) << text << " actor " << a;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace parley::code
