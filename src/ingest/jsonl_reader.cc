@@ -148,31 +148,35 @@ std::optional<Document> ParseLine(std::string_view line, const std::string& fall
   return std::nullopt;
 }
 
-}  // namespace
-
-Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t line_number) {
-  const std::string fallback_id = path + ":" + std::to_string(line_number);
+// ReadJsonLine into a Document the caller made, so that the document is built in place.
+void ReadLine(std::string_view line, const std::string& path, uint64_t line_number, Document* out) {
+  // Built only when needed: most lines carry an id.
+  auto fallback_id = [&] { return path + ":" + std::to_string(line_number); };
   JsonLineFields fields;
   uint64_t replaced = 0;
   // The scanner reads the common line; anything it does not handle goes to the full parser.
   if (!ScanJsonLine(line, &fields)) {
     fields = JsonLineFields();
-    if (auto unreadable = ParseLine(line, fallback_id, line_number, &fields, &replaced)) {
-      return std::move(*unreadable);
+    if (auto unreadable = ParseLine(line, fallback_id(), line_number, &fields, &replaced)) {
+      *out = std::move(*unreadable);
+      return;
     }
   }
-  std::string id = OptionalString(fields.id).value_or(fallback_id);
-  if (id.empty()) id = fallback_id;  // an empty id could not name the document anywhere
+  const bool has_id = fields.id.kind == JsonFieldKind::kString || fields.id.kind == JsonFieldKind::kNumber;
+  // An empty id could not name the document anywhere: the fallback replaces it too.
+  std::string id = has_id && !fields.id.value.empty() ? std::move(fields.id.value) : fallback_id();
   if (fields.text.kind != JsonFieldKind::kString) {
-    return Unreadable(id, "missing_text",
+    *out = Unreadable(id, "missing_text",
                       "line " + std::to_string(line_number) + " has no string field \"text\"");
+    return;
   }
   const std::string& raw = fields.text.value;
-  Document doc;
+  Document& doc = *out;
   doc.id = std::move(id);
   doc.format = InputFormat::kJsonl;
   if (auto t = OptionalString(fields.title)) doc.title = CleanField(*t);
-  if (auto u = OptionalString(fields.url)) doc.url = *u;
+  if (fields.url.kind == JsonFieldKind::kString || fields.url.kind == JsonFieldKind::kNumber)
+    doc.url = std::move(fields.url.value);
   if (auto s = OptionalString(fields.source)) doc.source = CleanField(*s);
   ReadDate(fields, &doc);
   // The text is the document as the user gave it: only character-level repairs and
@@ -190,6 +194,13 @@ Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t l
                           std::nullopt});
   }
   if (doc.text.empty()) doc.errors.push_back({"empty_document", "the document has no text", std::nullopt});
+}
+
+}  // namespace
+
+Document ReadJsonLine(std::string_view line, const std::string& path, uint64_t line_number) {
+  Document doc;  // one return object: built in place, never moved
+  ReadLine(line, path, line_number, &doc);
   return doc;
 }
 

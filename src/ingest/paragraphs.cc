@@ -148,9 +148,20 @@ bool IsBoilerplate(std::string_view text) {
       "subscribe to",     "sign up for",       "follow us on", "click here",
       "recommended:",     "watch:",            "listen:",    "you might also like",
       "editor's pick",    "most read"};
-  char buf[24];  // every paragraph comes here: lower-case its start on the stack
+  // Every paragraph comes here: its first byte turns most away, then its start is lower-cased
+  // on the stack (ASCII only, as std::tolower does in the C locale, without a call per byte).
+  auto lower_byte = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (text.empty()) return false;
+  const char first = lower_byte(text[0]);
+  static constexpr std::array<bool, 256> kFirstBytes = [] {
+    std::array<bool, 256> t{};
+    for (std::string_view p : kPrefixes) t[static_cast<unsigned char>(p[0])] = true;
+    return t;
+  }();
+  if (!kFirstBytes[static_cast<unsigned char>(first)]) return false;
+  char buf[24];
   const size_t n = std::min<size_t>(text.size(), sizeof(buf));
-  for (size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  for (size_t k = 0; k < n; ++k) buf[k] = lower_byte(text[k]);
   const std::string_view lower(buf, n);
   for (auto p : kPrefixes) {
     if (lower.starts_with(p)) return true;

@@ -96,6 +96,38 @@ bool AllVerbatim(std::string_view s) {
   return true;
 }
 
+// A value of at most four decimals and six significant digits (every Goldstein value, most
+// coordinates), written from an integer: the digits "%.6g" gives for it, plus ".0" when it has
+// no decimals, without the general formatter (ten times the cost). Returns the length
+// written, or 0 for any other value.
+size_t ShortDecimal(double v, char* out) {
+  if (v == 0) return 0;  // 0 and -0: the general path
+  int64_t scale = 1;
+  for (int decimals = 0; decimals <= 4; ++decimals, scale *= 10) {
+    const double scaled = v * static_cast<double>(scale);
+    if (!(std::fabs(scaled) < 1e6)) return 0;
+    const int64_t k = std::llround(scaled);
+    // The quotient of two exact integers is correctly rounded: equal means v is the double
+    // nearest k / 10^decimals, which "%.6g" prints as that decimal. The first (smallest)
+    // such scale leaves k without trailing zeros.
+    if (static_cast<double>(k) / static_cast<double>(scale) != v) continue;
+    char* p = out;
+    if (k < 0) *p++ = '-';
+    const auto digits = static_cast<uint64_t>(k < 0 ? -k : k);
+    p = std::to_chars(p, p + 8, digits / static_cast<uint64_t>(scale)).ptr;
+    *p++ = '.';
+    if (decimals == 0) {
+      *p++ = '0';
+    } else {
+      uint64_t frac = digits % static_cast<uint64_t>(scale);
+      for (int i = decimals - 1; i >= 0; --i, frac /= 10) p[i] = static_cast<char>('0' + frac % 10);
+      p += decimals;
+    }
+    return static_cast<size_t>(p - out);
+  }
+  return 0;
+}
+
 }  // namespace
 
 JsonWriter::JsonWriter(std::string* out) : out_(out) {
@@ -148,6 +180,10 @@ void JsonWriter::Double(double v) {
     return;
   }
   char buf[40];
+  if (const size_t n = ShortDecimal(v, buf)) {
+    Raw(std::string_view(buf, n));
+    return;
+  }
   auto r = std::to_chars(buf, buf + 36, v, std::chars_format::general, 6);
   std::string_view s(buf, static_cast<size_t>(r.ptr - buf));
   if (s.find_first_of(".eE") == std::string_view::npos) {

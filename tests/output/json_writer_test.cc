@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "output/writers.h"
 #include "util/utf8.h"
@@ -54,7 +55,7 @@ INSTANTIATE_TEST_SUITE_P(
         EscapeCase{"surrogate_bytes", "\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
         EscapeCase{"line_separators", "\xE2\x80\xA8\xE2\x80\xA9", "\xE2\x80\xA8\xE2\x80\xA9"},
         EscapeCase{"empty", "", ""}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& test) { return std::string(test.param.name); });
 
 TEST(EscapeTest, RandomBytesAlwaysGiveValidJson) {
   std::mt19937 rng(20250729);
@@ -124,6 +125,25 @@ TEST(EscapeTest, SameBytesAsAByteByByteReference) {
   }
 }
 
+// What JsonWriter writes for one double (the string is complete once the writer is gone).
+std::string WrittenDouble(double v) {
+  std::string out;
+  {
+    JsonWriter w(&out);
+    w.Double(v);
+  }
+  return out;
+}
+
+// The reference: printf's %.6g, with ".0" added to integers so the value stays a JSON double.
+std::string PrintfSixDigits(double v) {
+  char want[40];
+  std::snprintf(want, sizeof want, "%.6g", v);
+  std::string expected = want;
+  if (expected.find_first_of(".eE") == std::string::npos) expected += ".0";
+  return expected;
+}
+
 TEST(JsonWriterTest, DoublesAsPrintfSixDigits) {
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> any(-400, 400);
@@ -131,16 +151,43 @@ TEST(JsonWriterTest, DoublesAsPrintfSixDigits) {
     double v = any(rng);
     if (round % 3 == 1) v = static_cast<double>(static_cast<int>(v));
     if (round % 3 == 2) v = std::round(v * 100) / 100;
-    std::string out;
-    {
-      JsonWriter w(&out);  // the string is complete once the writer is gone
-      w.Double(v);
+    ASSERT_EQ(WrittenDouble(v), PrintfSixDigits(v)) << v;
+  }
+}
+
+// Multi-byte sequences: every lead byte with every second byte (and some third bytes), whole,
+// cut short at the end of the string, and followed by more text, as the reference has them.
+TEST(EscapeTest, EveryShortSequenceAsTheReference) {
+  for (int lead = 0x80; lead < 0x100; ++lead) {
+    for (int second = 0; second < 0x100; ++second) {
+      const std::string two = {static_cast<char>(lead), static_cast<char>(second)};
+      ASSERT_EQ(Escaped(two), ReferenceEscaped(two)) << lead << " " << second;
+      ASSERT_EQ(Escaped("ab" + two + "cdefghij"), ReferenceEscaped("ab" + two + "cdefghij"));
+      for (int third : {0x00, 0x41, 0x80, 0x9D, 0xBF, 0xC0, 0xFF}) {
+        const std::string three = two + static_cast<char>(third);
+        ASSERT_EQ(Escaped(three), ReferenceEscaped(three)) << lead << " " << second << " " << third;
+        ASSERT_EQ(Escaped(three + "xyz"), ReferenceEscaped(three + "xyz"));
+      }
     }
-    char want[40];
-    std::snprintf(want, sizeof want, "%.6g", v);
-    std::string expected = want;
-    if (expected.find_first_of(".eE") == std::string::npos) expected += ".0";
-    ASSERT_EQ(out, expected) << v;
+    const std::string alone(1, static_cast<char>(lead));
+    ASSERT_EQ(Escaped("text " + alone), ReferenceEscaped("text " + alone));
+  }
+}
+
+// Short decimals take a fast path: every count of decimals and digits, the edges of six
+// significant digits and of the fixed notation, both signs and the zeros, as printf has them.
+TEST(JsonWriterTest, ShortDecimalsAsPrintfSixDigits) {
+  std::mt19937_64 rng(11);
+  std::vector<double> values = {0.0, -0.0, 1e-4, -1e-4, 1e-5, 0.00015, 999999.0, 1e6, -999999.0,
+                                99999.95, 123456.7, 0.1 + 0.2, 41.01, 28.95, -2.0, 10.0, 3.4};
+  for (int round = 0; round < 20000; ++round) {
+    const int decimals = static_cast<int>(rng() % 7);
+    const int64_t limit = round % 2 == 0 ? 10000000 : 1000;
+    const auto k = static_cast<int64_t>(rng() % (2 * limit)) - limit;
+    values.push_back(static_cast<double>(k) / std::pow(10.0, decimals));
+  }
+  for (double v : values) {
+    ASSERT_EQ(WrittenDouble(v), PrintfSixDigits(v)) << v;
   }
 }
 

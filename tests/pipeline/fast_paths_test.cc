@@ -64,6 +64,7 @@ TEST(CueLookupTest, ByKeyEqualsByNorm) {
       ASSERT_EQ(got.participle, want.participle) << layer.tokens[i].norm;
       ASSERT_EQ(got.takes_object, want.takes_object) << layer.tokens[i].norm;
       ASSERT_EQ(got.quote_only, want.quote_only) << layer.tokens[i].norm;
+      ASSERT_EQ(got.reports, want.reports) << layer.tokens[i].norm;
       ASSERT_EQ(batch[i].cls, want.cls);
       cues += want.cls != extract::quotes::CueClass::kNone;
       ++tokens;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/testing.h"
+#include "extract/quotes/doc_view.h"
 #include "extract/quotes/quotes.h"
 #include "parley/ingest.h"
 #include "parley/pipeline.h"
@@ -268,6 +269,78 @@ TEST(QuotesTest, SurvivesRandomQuoteMarks) {
       ASSERT_LE(q.end, text.size());
     }
   }
+}
+
+// What the view finds before the finders run: quote marks, a ":", and which sentences may
+// report speech (a speech or thought verb that is not quote-only, or "according").
+struct SignalCase {
+  const char* name;
+  std::string text;
+  bool may_hold, marks, colon, first_reports;
+};
+
+void PrintTo(const SignalCase& c, std::ostream* os) { *os << c.name; }
+
+class DocViewSignalTest : public ::testing::TestWithParam<SignalCase> {};
+
+TEST_P(DocViewSignalTest, FlagsWhatTheFindersNeed) {
+  const SignalCase& c = GetParam();
+  const TextLayer layer = text::Segment(c.text);
+  ASSERT_FALSE(layer.sentences.empty());
+  extract::quotes::DocViewBuffers buffers;
+  const extract::quotes::DocView v(c.text, layer, &buffers);
+  EXPECT_EQ(v.MayHoldQuotes(), c.may_hold);
+  EXPECT_EQ(v.HasQuoteMarks(), c.marks);
+  EXPECT_EQ(v.HasColon(), c.colon);
+  EXPECT_EQ(v.MayReport(0), c.first_reports);
+  // A view that owns its tables sees the same.
+  const extract::quotes::DocView own(c.text, layer);
+  EXPECT_EQ(own.MayHoldQuotes(), c.may_hold);
+  EXPECT_EQ(own.MayReport(0), c.first_reports);
+  if (!c.may_hold) {
+    EXPECT_TRUE(Quotes(c.text).empty());
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Signals, DocViewSignalTest,
+    ::testing::Values(
+        SignalCase{"plain_event", "Troops attacked the town on Monday.", false, false, false, false},
+        SignalCase{"evaluative_only", "The minister condemned the attack.", false, false, false, false},
+        SignalCase{"speech_verb", "The minister said the talks failed.", true, false, false, true},
+        SignalCase{"thought_verb", "Officials believe that the talks failed.", true, false, false, true},
+        SignalCase{"quote_only_cue", "The talks continued for hours.", false, false, false, false},
+        SignalCase{"according", "According to the ministry, the talks failed.", true, false, false, true},
+        SignalCase{"marks", "He called it a \"farce\" on Monday.", true, true, false, false},
+        SignalCase{"colon", "PENCE: Well, the question is open.", true, false, true, false},
+        SignalCase{"second_sentence", "Troops attacked. Officials said more died.", true, false, false,
+                   false}),
+    [](const auto& row) { return std::string(row.param.name); });
+
+// FindQuotes keeps its tables per thread: a document's quotations do not depend on the
+// documents read before it.
+TEST(QuotesTest, SameQuotationsInAnyDocumentOrder) {
+  const std::vector<std::string> texts = {
+      "\"We are ready,\" Peskov told reporters. \"Talks go on.\"",
+      "Troops attacked the town on Monday.",
+      "According to the ministry, the talks failed after two rounds.",
+      "PENCE: Well, the question is what comes next for all of us.\n\nHARRIS: We will see.",
+      "The minister said the talks failed, adding that more rounds would follow.",
+  };
+  auto key = [](const std::vector<Quote>& quotes) {
+    std::string k;
+    for (const Quote& q : quotes) {
+      k += q.kind + "|" + q.text + "|" + std::to_string(q.start) + "|" + q.speaker.value_or("-") +
+           "|" + q.cue.value_or("-") + "\n";
+    }
+    return k;
+  };
+  std::vector<std::string> forward, backward(texts.size());
+  for (const std::string& t : texts) forward.push_back(key(Quotes(t)));
+  for (size_t i = texts.size(); i-- > 0;) backward[i] = key(Quotes(texts[i]));
+  EXPECT_EQ(forward, backward);
+  EXPECT_NE(forward[0], "");  // the comparison saw quotations
+  EXPECT_EQ(forward[1], "");
 }
 
 // The sample article end to end, with the actors stage: who said what.

@@ -1,5 +1,6 @@
 #include "extract/quotes/cue_words.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -136,31 +137,48 @@ const CueMap& CueTable() {
     }
     for (const char* lemma : kThatVerbs) AddForms(lemma, CueInfo{CueClass::kThatOnly}, t);
     for (const char* lemma : kEvaluativeVerbs) AddForms(lemma, CueInfo{CueClass::kEvaluative}, t);
+    for (auto& [form, info] : *t) {
+      info.reports = (info.cls == CueClass::kSpeech || info.cls == CueClass::kThatOnly) && !info.quote_only;
+    }
+    CueInfo according;
+    according.reports = true;
+    t->emplace("according", according);
     return t;
   }();
   return *table;
 }
 
 // A small closed set of words, asked about every token of a document: a bit per (first
-// byte, length) rejects most tokens before any comparison. Built once, then read-only.
+// byte, length) rejects most tokens before any comparison, and a word that passes is compared
+// only with the words of its first byte. Built once, then read-only.
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) : words_(words) {
-    for (std::string_view w : words_) shape_[static_cast<unsigned char>(w[0])] |= LengthBit(w.size());
+    std::stable_sort(words_.begin(), words_.end(), [](std::string_view a, std::string_view b) {
+      return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+    });
+    for (size_t i = 0; i < words_.size(); ++i) {
+      const auto first = static_cast<unsigned char>(words_[i][0]);
+      shape_[first] |= LengthBit(words_[i].size());
+      if (end_[first] == 0) begin_[first] = static_cast<uint16_t>(i);
+      end_[first] = static_cast<uint16_t>(i + 1);
+    }
   }
   bool Has(std::string_view norm) const {
-    if (norm.empty() || (shape_[static_cast<unsigned char>(norm[0])] & LengthBit(norm.size())) == 0)
-      return false;
-    for (std::string_view w : words_) {
-      if (w == norm) return true;
+    if (norm.empty()) return false;
+    const auto first = static_cast<unsigned char>(norm[0]);
+    if ((shape_[first] & LengthBit(norm.size())) == 0) return false;
+    for (uint16_t i = begin_[first]; i < end_[first]; ++i) {
+      if (words_[i] == norm) return true;
     }
     return false;
   }
 
  private:
   static uint64_t LengthBit(size_t n) { return uint64_t{1} << (n < 63 ? n : 63); }
-  std::vector<std::string_view> words_;
+  std::vector<std::string_view> words_;  // grouped by first byte
   uint64_t shape_[256] = {};
+  uint16_t begin_[256] = {}, end_[256] = {};  // the words of each first byte
 };
 
 
@@ -227,8 +245,10 @@ CueInfo LookupCue(const Token& token) { return KeyTable().Find(token); }
 
 void LookupCues(const std::vector<Token>& tokens, std::vector<CueInfo>* out) {
   const CueKeyTable& table = KeyTable();
-  out->reserve(out->size() + tokens.size());
-  for (const Token& t : tokens) out->push_back(table.Find(t));
+  const size_t base = out->size();
+  out->resize(base + tokens.size());
+  CueInfo* dst = out->data() + base;
+  for (const Token& t : tokens) *dst++ = table.Find(t);
 }
 
 bool IsPersonalPronoun(std::string_view norm) {

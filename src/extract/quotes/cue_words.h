@@ -28,6 +28,9 @@ struct CueInfo {
   bool participle = false;   // "saying", "adding": its speaker is the main clause's subject
   bool takes_object = false; // "told reporters": the addressee follows the verb
   bool quote_only = false;   // "continued": a speech cue only next to quote marks
+  // May open reported speech without quote marks: a speech or thought verb that is not
+  // quote-only, or "according" (as in "according to", the one entry that is no verb).
+  bool reports = false;
 };
 
 // The cue class of a folded word form ("said", "says", "saying", "told" ...).

@@ -7,14 +7,42 @@
 namespace parley::extract::quotes {
 
 DocView::DocView(std::string_view text, const TextLayer& layer) : text_(text), layer_(layer) {
-  sentence_of_.assign(layer.tokens.size(), 0);
-  for (uint32_t s = 0; s < layer.sentences.size(); ++s) {
-    const Sentence& sent = layer.sentences[s];
-    for (uint32_t i = sent.first_token; i < sent.end_token && i < sentence_of_.size(); ++i) {
-      sentence_of_[i] = s;
-    }
+  Fill(&own_);
+}
+
+DocView::DocView(std::string_view text, const TextLayer& layer, DocViewBuffers* buffers)
+    : text_(text), layer_(layer) {
+  Fill(buffers);
+}
+
+void DocView::Fill(DocViewBuffers* buffers) {
+  buffers->cues.clear();
+  LookupCues(layer_.tokens, &buffers->cues);
+  cues_ = buffers->cues.data();
+  for (const Token& t : layer_.tokens) {
+    has_quote_marks_ |= t.kind == TokenKind::kQuote;
+    has_colon_ |= t.kind == TokenKind::kPunct && t.end == t.start + 1 && text_[t.start] == ':';
   }
-  LookupCues(layer.tokens, &cues_);
+  FillSentences(buffers);
+}
+
+// The sentence of each token, and whether each sentence may report speech.
+void DocView::FillSentences(DocViewBuffers* buffers) {
+  std::vector<uint32_t>& sentence_of = buffers->sentence_of;
+  sentence_of.assign(size(), 0);
+  buffers->may_report.assign(layer_.sentences.size(), 0);
+  for (uint32_t s = 0; s < layer_.sentences.size(); ++s) {
+    const Sentence& sent = layer_.sentences[s];
+    bool report = false;
+    for (uint32_t i = sent.first_token, end = std::min(sent.end_token, size()); i < end; ++i) {
+      sentence_of[i] = s;
+      report |= cues_[i].reports;
+    }
+    buffers->may_report[s] = report ? 1 : 0;
+    any_report_ |= report;
+  }
+  sentence_of_ = sentence_of.data();
+  may_report_ = buffers->may_report.data();
 }
 
 std::string_view DocView::Surface(uint32_t i) const {
@@ -64,6 +92,8 @@ uint32_t DocView::SentenceAtOffset(uint32_t offset) const {
 
 bool DocView::IsCapitalized(uint32_t i) const {
   if (!IsWord(i)) return false;
+  const auto first = static_cast<unsigned char>(text_[tok(i).start]);
+  if (first < 0x80) return first >= 'A' && first <= 'Z';  // most words: no decoding
   size_t len = 0;
   const char32_t cp = util::DecodeUtf8(text_, tok(i).start, &len);
   return cp != util::kInvalid && util::IsUpper(cp);

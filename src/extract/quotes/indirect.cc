@@ -163,7 +163,8 @@ std::vector<Reported> CuesFirst(const DocView& v, uint32_t sb, uint32_t end) {
 
 std::vector<Reported> FindReported(const DocView& v, uint32_t sentence) {
   const Sentence& s = v.sentences()[sentence];
-  if (s.end_token <= s.first_token) return {};
+  // Every shape above needs "according" or a speech or thought verb (many sentences have none).
+  if (s.end_token <= s.first_token || !v.MayReport(sentence)) return {};
   const uint32_t sb = s.first_token;
   const uint32_t end = ContentEnd(v, sb, s.end_token);
   if (auto r = AccordingFirst(v, sb, end)) return {*r};

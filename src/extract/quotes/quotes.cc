@@ -135,7 +135,8 @@ bool OverlapsAny(const std::vector<Found>& found, const QuotedSpan& q) {
 }
 
 std::vector<Found> FindQuoted(const DocView& v, const std::vector<Found>& reported) {
-  std::vector<Found> out = FindTranscripts(v);
+  if (!v.HasQuoteMarks() && !v.HasColon()) return {};  // no quoted span, no transcript
+  std::vector<Found> out = v.HasColon() ? FindTranscripts(v) : std::vector<Found>();
   const std::vector<Found> transcripts = out;
   std::optional<LastSpeaker> last;
   std::optional<uint32_t> prev_close;
@@ -203,7 +204,10 @@ Quote ToQuote(const DocView& v, const std::vector<ActorMention>& actors, const F
 std::vector<Quote> FindQuotes(const Document& doc, const TextLayer& layer,
                               const std::vector<ActorMention>& actors) {
   if (layer.tokens.empty() || layer.sentences.empty()) return {};
-  const DocView v(doc.text, layer);
+  // The view's tables are kept per thread: FindQuotes runs on many threads at once.
+  thread_local quotes::DocViewBuffers buffers;
+  const DocView v(doc.text, layer, &buffers);
+  if (!v.MayHoldQuotes()) return {};
   std::vector<Found> indirect = FindIndirect(v);
   std::vector<Found> all = FindQuoted(v, indirect);
   DropCoveredIndirect(all, &indirect);

@@ -12,7 +12,7 @@
 //            officials said / According to X, [clause])
 // The speaker span comes from the text (speaker.h); the code from the ActorMention matching or
 // covering it, through antecedents for "he" or "the spokesman" (resolve.h).
-// Thread-safe; reads only its arguments.
+// Thread-safe; reads only its arguments (its scratch tables are kept per thread).
 #pragma once
 
 #include <vector>

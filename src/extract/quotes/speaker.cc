@@ -14,8 +14,9 @@ constexpr uint32_t kMaxPhrase = 9;  // tokens in a speaker's noun phrase
 
 // Past forms and participles of cue verbs: they end a noun phrase ("the report [said]" keeps
 // "report", a noun; "officials [said]" stops at "said").
-bool IsVerbForm(std::string_view norm) {
-  if (LookupCue(norm).cls == CueClass::kNone) return false;
+bool IsVerbForm(const DocView& v, uint32_t i) {
+  if (v.Cue(i).cls == CueClass::kNone) return false;
+  const std::string_view norm = v.norm(i);
   return norm.ends_with("ed") || norm.ends_with("ing") || norm == "said" || norm == "told" ||
          norm == "wrote" || norm == "thought" || norm == "found" || norm == "knew";
 }
@@ -25,7 +26,7 @@ bool StopsPhrase(const DocView& v, uint32_t i) {
   const std::string_view n = v.norm(i);
   if (IsPhraseStop(n) && !(v.IsCapitalized(i) && i > v.SentenceBegin(i) && n != "but" && n != "and"))
     return true;
-  return !v.IsCapitalized(i) && IsVerbForm(n);
+  return !v.IsCapitalized(i) && IsVerbForm(v, i);
 }
 
 // "for", "of", "and", "on" between capitalised words inside a name ("Committee for a
