@@ -139,7 +139,7 @@ std::optional<Attribution> TranscriptSpeaker(const DocView& v, uint32_t colon) {
 
 }  // namespace
 
-bool IsCueWord(const DocView& v, uint32_t i, bool near_quote) {
+bool IsCueWordAt(const DocView& v, uint32_t i, bool near_quote) {
   if (!v.IsWord(i)) return false;
   const CueInfo& c = v.Cue(i);  // the cheapest test first: most words are no cue
   if (c.cls == CueClass::kNone || (!near_quote && c.quote_only) || v.IsCapitalized(i)) return false;

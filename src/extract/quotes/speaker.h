@@ -47,7 +47,13 @@ std::optional<Attribution> CueBefore(const DocView& v, const QuotedSpan& q);
 // was "...", or a cue later in the sentence.
 std::optional<Attribution> GoverningCue(const DocView& v, const QuotedSpan& q);
 
+// IsCueWord for a token whose cue class is not kNone.
+bool IsCueWordAt(const DocView& v, uint32_t i, bool near_quote);
 // True when token i is a lower-case cue word usable here (quote_only cues need quote marks).
-bool IsCueWord(const DocView& v, uint32_t i, bool near_quote);
+// Inline for its first test: the finders ask it of every token they walk over, and most are
+// no cue.
+inline bool IsCueWord(const DocView& v, uint32_t i, bool near_quote) {
+  return v.Cue(i).cls != CueClass::kNone && IsCueWordAt(v, i, near_quote);
+}
 
 }  // namespace parley::extract::quotes
