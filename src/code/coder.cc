@@ -353,13 +353,16 @@ bool TakesPlaceTarget(std::string_view root) {
 
 // Roots whose events are domestic when no target is named ("demonstrators rioted", "the
 // prime minister will resign", "police arrested 12"): yield, protest, force posture, coercion.
+// Reads the digits as characters: asked per candidate, where prefix and substring compares
+// were out-of-line calls.
 bool DomesticByDefault(std::string_view code) {
-  if (code.rfind("174", 0) == 0) return false;  // deportations cross a border by definition
+  if (code.size() < 2) return false;
+  const char a = code[0], b = code[1], c = code.size() > 2 ? code[2] : '\0';
+  if (a == '1' && b == '7' && c == '4') return false;  // deportations cross a border by definition
   if (code == "1231") return true;  // "declined to resign": a leader's refusal at home
   // "threatened to impose a curfew", "threatened to crack down": threats of domestic repression.
-  if (code.starts_with("132") || code == "137") return true;
-  const std::string_view root = RootOf(code);
-  return root == "08" || root == "14" || root == "15" || root == "17";
+  if ((a == '1' && b == '3' && c == '2') || code == "137") return true;
+  return (a == '0' && b == '8') || (a == '1' && (b == '4' || b == '5' || b == '7'));
 }
 
 // A place right after the event phrase, in its clause: "in Montenegro", "into southern Lebanon".
@@ -424,7 +427,15 @@ bool IsPeoplePlural(const ActorMention& m) {
 }
 
 bool IsCountryCode(std::string_view c) {
-  return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG" && c != "ISM" && c != "MNC" && c != "---";
+  if (c.size() != 3) return false;
+  // The three letters as one number, compared inline with each code that names no country.
+  auto packed = [](char a, char b, char d) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(a)) << 16 |
+           static_cast<uint32_t>(static_cast<unsigned char>(b)) << 8 | static_cast<unsigned char>(d);
+  };
+  const uint32_t k = packed(c[0], c[1], c[2]);
+  return k != packed('I', 'G', 'O') && k != packed('N', 'G', 'O') && k != packed('I', 'M', 'G') &&
+         k != packed('I', 'S', 'M') && k != packed('M', 'N', 'C') && k != packed('-', '-', '-');
 }
 
 // The target of an event whose phrase names none, from its context: a place the action is
@@ -893,8 +904,11 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   std::vector<Candidate> cands;
   std::vector<bool>& objects = scratch->objects;  // objects of earlier event phrases
   std::vector<bool>& objects_after = scratch->objects_after;  // those that follow their phrase
-  objects.assign(cd.actors.size(), false);
-  objects_after.assign(cd.actors.size(), false);
+  if (!matches.empty()) {  // one allocation for the candidates; the flags serve only them
+    cands.reserve(matches.size());
+    objects.assign(cd.actors.size(), false);
+    objects_after.assign(cd.actors.size(), false);
+  }
   for (const auto& m : matches) {
     if (patterns.pattern(m.pattern).continues) {
       ContinueEvent(cd, v, index.times[si], patterns.pattern(m.pattern), m, si, explain, out);
