@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "extract/actors/coref.h"
 #include "extract/actors/flat_map.h"
@@ -680,7 +681,11 @@ void Extractor::AddPlace(uint32_t s, const Item& item, const Entry& e, const Ent
   p.text.assign(text_.substr(p.start, p.end - p.start));
   p.sentence = s;
   p.name = e.name;
-  p.country = e.kind == Kind::kPlace ? e.country : e.code.substr(0, 3);
+  if (e.kind == Kind::kPlace) {
+    p.country = e.country;
+  } else {
+    p.country.assign(e.code, 0, 3);
+  }
   if (coords != nullptr) {
     p.lat = coords->lat;
     p.lon = coords->lon;
@@ -729,11 +734,13 @@ std::optional<size_t> Extractor::BaseAfter(const std::vector<Item>& items, size_
 std::string Extractor::CombinedCode(const Item& base, const Entry& agent) const {
   const Entry& b = lex_.entry(base.entry);
   std::string code = lex_.CodeOn(b, date_);
-  const std::string prefix = code.substr(0, 3);
+  const std::string_view prefix = std::string_view(code).substr(0, 3);
   if (b.kind == Kind::kOrganisation || b.kind == Kind::kGroup || prefix == "IGO" || prefix == "NGO" ||
       prefix == "IMG")
     return code;
-  return prefix + agent.code;
+  code.resize(prefix.size());  // the country, then the agent's code: no second string
+  code += agent.code;
+  return code;
 }
 
 // One to three capitalised words after a role: an unknown person's name ("John Doe").
@@ -847,8 +854,9 @@ Piece& Extractor::AddRolePiece(uint32_t s, uint32_t begin, uint32_t end, const s
                                const Entry& agent, std::vector<Piece>* out) const {
   Piece& p = out->emplace_back();
   p.begin = begin;
-  const std::string text(text_.substr(Tok(begin).start, Tok(end - 1).end - Tok(begin).start));
-  FillMention(&p.mention, s, begin, end, code, text);
+  // The name is the span's text: FillMention sets mention.text before it copies `name`.
+  FillMention(&p.mention, s, begin, end, code, p.mention.text);
+  const std::string& text = p.mention.text;
   p.traits.plural = agent.plural;
   p.traits.institution = agent.plural;
   p.traits.person = !agent.plural;
@@ -869,15 +877,16 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
   // A first name and a surname, not an organisation's last word ("Saudi Press Agency").
   if (name_end < span_end + 2 || In(kOrganisationWords, Norm(name_end - 1))) return false;
   UnknownPerson u;
-  u.name = std::string(text_.substr(Tok(span_end).start, Tok(name_end - 1).end - Tok(span_end).start));
+  u.name.assign(text_.substr(Tok(span_end).start, Tok(name_end - 1).end - Tok(span_end).start));
   u.code = code;
   u.gender = agent.gender;
   u.role_word = agent.folded;
   unknown_by_surname_.Set(Tok(name_end - 1).key, static_cast<uint32_t>(unknown_.size()));
   refers_.Add(Norm(name_end - 1));
-  unknown_.push_back(u);
+  const std::string_view role_word = u.role_word;
+  unknown_.push_back(std::move(u));
   Item item{span_end, name_end, kUnknownPerson, Kind::kPerson, static_cast<uint32_t>(unknown_.size() - 1), false};
-  Classify(s, item, u.role_word, out);
+  Classify(s, item, role_word, out);
   return true;
 }
 
