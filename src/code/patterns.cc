@@ -616,12 +616,9 @@ void PatternSet::IndexAnchor(uint32_t index, const Pattern& p) {
     by_anchor_[w].push_back(index);
     const uint64_t key = WordKey(w);
     anchor_keys_[key / 64 % (kAnchorBits / 64)] |= uint64_t{1} << (key % 64);
-    uint32_t slot = anchor_index_.Find(key);
-    if (slot == KeyTable::kMissing) {
-      slot = static_cast<uint32_t>(anchors_.size());
-      anchors_.emplace_back();
-      anchor_index_.Insert(key, slot);
-    }
+    bool fresh = false;
+    const uint32_t slot = anchor_index_.TryEmplace(key, static_cast<uint32_t>(anchors_.size()), &fresh);
+    if (fresh) anchors_.emplace_back();
     AnchorPatterns& entry = anchors_[slot];
     if (!paired) {
       if (PushOnce(&entry.open, gate))
@@ -630,11 +627,9 @@ void PatternSet::IndexAnchor(uint32_t index, const Pattern& p) {
     }
     for (const auto& n : p.elements[next].words) {
       const uint64_t pair = PairKey(key, WordKey(n));
-      uint32_t list = pair_index_.Find(pair);
-      if (list == KeyTable::kMissing) {
-        list = static_cast<uint32_t>(pair_lists_.size());
+      const uint32_t list = pair_index_.TryEmplace(pair, static_cast<uint32_t>(pair_lists_.size()), &fresh);
+      if (fresh) {
         pair_lists_.push_back(entry.open);
-        pair_index_.Insert(pair, list);
         entry.pairs.push_back(list);
       }
       PushOnce(&pair_lists_[list], gate);
@@ -646,15 +641,15 @@ void PatternSet::IndexAnchor(uint32_t index, const Pattern& p) {
 // (quote marks skipped, as the matcher does).
 const std::vector<PatternSet::Gate>* PatternSet::CandidatesAt(const std::vector<Token>& tokens, const Sentence& s,
                                                               uint32_t t, uint64_t key) const {
-  const uint32_t slot = anchor_index_.Find(key);
-  if (slot == KeyTable::kMissing) return nullptr;
-  const AnchorPatterns& entry = anchors_[slot];
+  const uint32_t* slot = anchor_index_.Find(key);
+  if (slot == nullptr) return nullptr;
+  const AnchorPatterns& entry = anchors_[*slot];
   if (!entry.pairs.empty()) {
     uint32_t next = t + 1;
     while (next < s.end_token && tokens[next].kind == TokenKind::kQuote) ++next;
     if (next < s.end_token) {
-      const uint32_t list = pair_index_.Find(PairKey(key, KeyOf(tokens[next])));
-      if (list != KeyTable::kMissing) return &pair_lists_[list];
+      const uint32_t* list = pair_index_.Find(PairKey(key, KeyOf(tokens[next])));
+      if (list != nullptr) return &pair_lists_[*list];
     }
   }
   return &entry.open;

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "code/inflect.h"
-#include "code/key_table.h"
+#include "util/flat_map.h"
 #include "parley/status.h"
 #include "parley/text.h"
 
@@ -158,9 +158,9 @@ class PatternSet {
     std::vector<uint32_t> pairs;  // indexes into pair_lists_
   };
   std::vector<AnchorPatterns> anchors_;
-  KeyTable anchor_index_;  // anchor word key -> index into anchors_ ("by_key")
+  util::FlatMap anchor_index_;  // anchor word key -> index into anchors_ ("by_key")
   std::vector<std::vector<Gate>> pair_lists_;
-  KeyTable pair_index_;  // PairKey -> index into pair_lists_ ("by_pair")
+  util::FlatMap pair_index_;  // PairKey -> index into pair_lists_ ("by_pair")
   void IndexAnchor(uint32_t index, const Pattern& p);
   // The candidates at anchor token t (whose key is `key`), or null.
   const std::vector<Gate>* CandidatesAt(const std::vector<Token>& tokens, const Sentence& s, uint32_t t,

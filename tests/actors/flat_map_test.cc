@@ -1,7 +1,7 @@
-// FlatMap (src/extract/actors/flat_map.h): the per-thread map behind the actor stage's
+// FlatMap (src/util/flat_map.h): the per-thread map behind the actor stage's
 // per-document state. Checked against std::unordered_map on random operations, across
 // Clear() (the generation counter) and growth.
-#include "extract/actors/flat_map.h"
+#include "util/flat_map.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <random>
 #include <unordered_map>
 
-namespace parley::extract {
+namespace parley::util {
 namespace {
 
 TEST(FlatMap, AgreesWithUnorderedMapAcrossClearsAndGrowth) {
@@ -65,4 +65,4 @@ TEST(FlatMap, ClearForgetsEveryKey) {
 }
 
 }  // namespace
-}  // namespace parley::extract
+}  // namespace parley::util

@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "extract/actors/coref.h"
-#include "extract/actors/flat_map.h"
+#include "util/flat_map.h"
 #include "extract/actors/rules.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -248,10 +248,10 @@ struct Scratch {
   std::vector<uint32_t> order;  // FeedInOrder's scratch
   std::vector<Cand> cands;      // Candidates() of the sentence being recognised
   std::vector<Cand> next_cands; // ... and of the next one
-  FlatMap introduced;           // people named so far (entry ids)
-  FlatMap surnames;             // key of the last word of a full name -> person
+  util::FlatMap introduced;           // people named so far (entry ids)
+  util::FlatMap surnames;             // key of the last word of a full name -> person
   std::vector<UnknownPerson> unknown;
-  FlatMap unknown_by_surname;   // by the surname's word key
+  util::FlatMap unknown_by_surname;   // by the surname's word key
   // Lower-case words that may matter (start an agent: Lexicon::MayStart, or are pronouns), one
   // bit by the top bits of the key, for the Lexicon of serial lower_serial: one test rejects
   // most words of a text. Built at the first document coded with a Lexicon on the thread.
@@ -649,10 +649,10 @@ class Extractor {
   std::vector<uint32_t>& order_;
   std::vector<Cand>& cands_;
   std::vector<Cand>& next_cands_;
-  FlatMap& introduced_;
-  FlatMap& surnames_;
+  util::FlatMap& introduced_;
+  util::FlatMap& surnames_;
   std::vector<UnknownPerson>& unknown_;
-  FlatMap& unknown_by_surname_;
+  util::FlatMap& unknown_by_surname_;
   const uint64_t* lower_matter_;  // Scratch::lower_matter
   size_t cand_count_ = 0;          // of the current sentence, in cands_ (of the next: next_cands_)
   uint32_t sentence_ = 0;

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/actors/flat_map.h"
+#include "util/flat_map.h"
 #include "parley/annotations.h"
 
 namespace parley::extract {
@@ -91,8 +91,8 @@ class Coref {
 
   std::vector<ActorMention>* out_ = nullptr;
   std::vector<MentionTraits> traits_;  // parallel to *out_
-  FlatMap person_entities_;  // entry -> entity
-  FlatMap entities_;         // EntityKey::text -> entity
+  util::FlatMap person_entities_;  // entry -> entity
+  util::FlatMap entities_;         // EntityKey::text -> entity
   // Entity ids are dense (0, 1, 2 ... in order of appearance): a vector, not a map.
   static constexpr size_t kNoMention = static_cast<size_t>(-1);
   std::vector<size_t> last_in_entity_;  // entity -> index in *out_ of its last mention

@@ -1,17 +1,18 @@
-// FlatMap: a small open-addressing hash map from 64-bit keys to 32-bit values, for the
-// per-document state of the actor stage (people introduced, surnames, coreference chains)
-// kept in per-thread scratch. Clear() is O(1) (a generation counter marks the live slots),
+// FlatMap: a small open-addressing hash map from 64-bit keys to 32-bit values: the actor
+// stage's per-document state (people introduced, surnames, coreference chains) kept in
+// per-thread scratch, and the event matcher's anchor and word-pair indexes. Clear() is O(1) (a generation counter marks the live slots),
 // and the table allocates only when a document needs more room than any before it on the
 // thread, so a document costs no allocation and no per-node free as std::unordered_map did.
 // Keys are any 64-bit value (word keys, entry ids); values are never removed one by one.
-// Not thread-safe: one instance per thread (or per document).
+// Not thread-safe to write: one instance per thread (or per document); a built map may be
+// read from many threads.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
-namespace parley::extract {
+namespace parley::util {
 
 class FlatMap {
  public:
@@ -87,4 +88,4 @@ class FlatMap {
   uint32_t gen_ = 1;
 };
 
-}  // namespace parley::extract
+}  // namespace parley::util
