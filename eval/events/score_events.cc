@@ -21,75 +21,19 @@
 
 #include "parley/ingest.h"
 #include "parley/pipeline.h"
+#include "scoring.h"
 
 namespace {
 
 using nlohmann::json;
 
-struct GoldEvent {
-  std::vector<std::string> sources, targets;  // countries; empty = anything
-  std::string type;
-};
-struct Predicted {
-  std::string source, target, type;
-  std::string text;
-};
-
-struct Counts {
-  int tp = 0, fp = 0, fn = 0;
-  double P() const { return tp + fp == 0 ? 0 : double(tp) / (tp + fp); }
-  double R() const { return tp + fn == 0 ? 0 : double(tp) / (tp + fn); }
-  double F() const { return P() + R() == 0 ? 0 : 2 * P() * R() / (P() + R()); }
-};
+using parley::eval::Counts;
+using parley::eval::GoldEvent;
+using parley::eval::Mode;
+using parley::eval::Predicted;
+using parley::eval::Score;
 
 std::string Country(const std::string& code) { return code.substr(0, 3); }
-
-bool SideMatches(const std::vector<std::string>& gold, const std::string& country) {
-  if (gold.empty()) return true;
-  for (const auto& g : gold) {
-    if (g == "---" || g == country) return true;
-  }
-  return false;
-}
-
-enum class Mode { kFull, kTypeOnly, kDyadOnly };
-
-bool Matches(const GoldEvent& g, const Predicted& p, Mode mode) {
-  const bool dyad = SideMatches(g.sources, p.source) && SideMatches(g.targets, p.target);
-  const bool type = g.type == p.type;
-  return mode == Mode::kFull ? dyad && type : mode == Mode::kTypeOnly ? type : dyad;
-}
-
-void Score(const std::vector<GoldEvent>& gold, const std::vector<Predicted>& pred, Mode mode, Counts* c) {
-  std::vector<bool> used_gold(gold.size(), false), used_pred(pred.size(), false);
-  for (size_t g = 0; g < gold.size(); ++g) {
-    for (size_t p = 0; p < pred.size(); ++p) {
-      if (!used_pred[p] && Matches(gold[g], pred[p], mode)) {
-        used_gold[g] = used_pred[p] = true;
-        ++c->tp;
-        break;
-      }
-    }
-  }
-  for (size_t p = 0; p < pred.size(); ++p) {
-    if (used_pred[p]) continue;
-    bool expansion = false;  // another expansion of a compound gold event
-    for (size_t g = 0; g < gold.size(); ++g) {
-      if (used_gold[g] && Matches(gold[g], pred[p], mode) &&
-          (gold[g].sources.size() > 1 || gold[g].targets.size() > 1))
-        expansion = true;
-    }
-    // One phrase coded towards two actors of one country ("X said the government and the
-    // rebels must ...") is the same event at the level of countries.
-    for (size_t q = 0; q < pred.size() && !expansion; ++q) {
-      if (used_pred[q] && pred[q].source == pred[p].source && pred[q].target == pred[p].target &&
-          pred[q].type == pred[p].type && pred[q].text == pred[p].text)
-        expansion = true;
-    }
-    if (!expansion) ++c->fp;
-  }
-  for (bool u : used_gold) c->fn += u ? 0 : 1;
-}
 
 std::vector<std::string> Countries(const json& list) {
   std::vector<std::string> out;
