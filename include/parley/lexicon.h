@@ -119,8 +119,18 @@ class Lexicon {
   // A hint for callers about to look up several words (a sentence's): asks for the memory
   // the lookup of the word of key `key` reads first, and with `next_key` (the key of the
   // token after it, 0 for none) what a two-word name starting there reads, so that the
-  // words' cache misses overlap. Changes no result.
-  void Prefetch(uint64_t key, uint64_t next_key = 0) const;
+  // words' cache misses overlap. Changes no result. Inline (a call per word cost as much as
+  // the hint): the trie's slot of a path is at trie_slots_ + (hash >> trie_shift_) * 32.
+  void Prefetch(uint64_t key, uint64_t next_key = 0) const {
+    if (trie_slots_ == nullptr) return;
+    const uint64_t path = TrieStep(0, key);
+    __builtin_prefetch(trie_slots_ + (path >> trie_shift_) * kTrieSlotBytes);
+    if (next_key != 0) __builtin_prefetch(trie_slots_ + (TrieStep(path, next_key) >> trie_shift_) * kTrieSlotBytes);
+  }
+  // The hash of a path of word keys, one key at a time from 0: where the trie
+  // (src/lexicon/phrase_trie.h) places a node's slot, the top bits.
+  static constexpr uint64_t TrieStep(uint64_t path, uint64_t key) { return (path ^ key) * 0x9E3779B97F4A7C15ull; }
+  static constexpr size_t kTrieSlotBytes = 32;
 
   // The gate Lookup() opens with, for callers that test more per word: false when no phrase
   // starts with the word of key `key` (Token::key; most words), one bit of a small bitmap
@@ -142,6 +152,16 @@ class Lexicon {
   std::string CodeOn(const Entry& entry, std::string_view date) const;
   // True when one of the entry's dated codes covers `date`.
   static bool InOffice(const Entry& entry, std::string_view date);
+
+  // The same by entry id for callers that test many entries against one date (a document's):
+  // `day` is DayOf(date), and the dates of office are read from a dense table of day numbers
+  // built at load (no string compared, no entry line read until a code is returned).
+  // DayOf("YYYY-MM-DD") is year*10000 + month*100 + day, ordered like the text; kNoDay for ""
+  // and kTextDay for any other form: then the functions above answer.
+  static constexpr int32_t kNoDay = 0, kTextDay = -1;
+  static int32_t DayOf(std::string_view date);
+  std::string CodeOnDay(uint32_t id, int32_t day, std::string_view date) const;
+  bool InOfficeOnDay(uint32_t id, int32_t day, std::string_view date) const;
 
   // The gazetteer place named like `entry` in `country` with the largest population, or null.
   const Entry* PlaceIn(const Entry& entry, std::string_view country) const;
@@ -165,10 +185,23 @@ class Lexicon {
   std::vector<uint64_t> gate_all_, gate_lower_;
   // The names as a token trie keyed by word keys (src/lexicon/phrase_trie.h).
   std::unique_ptr<PhraseTrie> trie_;
+  const char* trie_slots_ = nullptr;  // the trie's slot table (null when empty), for Prefetch
+  int trie_shift_ = 64;
   std::unordered_map<std::string, uint32_t> countries_;  // alpha-3 -> entry
   std::unordered_map<std::string, std::vector<uint32_t>> places_;  // folded name -> places
   uint64_t serial_ = 0;
   std::vector<uint64_t> populations_;  // by entry
+  // The dates of office as day numbers (DayOf; open ends as the lowest and highest): entry
+  // id's are day_ranges_[dated_at_[id], dated_at_[id + 1]), in the order of Entry::dated.
+  // day_dates_ is false when a date is not YYYY-MM-DD: then the string forms answer.
+  struct DayRange {
+    int32_t from, to;
+  };
+  std::vector<uint32_t> dated_at_;
+  std::vector<DayRange> day_ranges_;
+  bool day_dates_ = true;
+  std::string CodeWithoutDate(const Entry& entry) const;  // CodeOn when no dated code covers the date
+  void FillDayRanges();
 };
 
 }  // namespace parley::lexicon

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -139,7 +140,9 @@ class Builder {
     lex->places_.reserve(staged);
     for (uint32_t id = 0; id < lex->entries_.size(); ++id) Index(lex.get(), id);
     lex->trie_->Compile();
+    lex->trie_->SlotTable(&lex->trie_slots_, &lex->trie_shift_);
     FillGates(lex.get());
+    lex->FillDayRanges();
     lex->diagnostics_ = std::move(diagnostics_);
     return lex;
   }
@@ -399,7 +402,6 @@ void Lexicon::LookupFrom(std::string_view text, const std::vector<Token>& tokens
   trie_->Lookup(text, tokens, i, end, lower, hits);
 }
 
-void Lexicon::Prefetch(uint64_t key, uint64_t next_key) const { trie_->Prefetch(key, next_key); }
 
 namespace {
 bool Covers(const DatedCode& d, std::string_view date) {
@@ -429,6 +431,10 @@ std::string Lexicon::CodeOn(const Entry& entry, std::string_view date) const {
       if (Covers(d, date)) return d.code;
     }
   }
+  return CodeWithoutDate(entry);
+}
+
+std::string Lexicon::CodeWithoutDate(const Entry& entry) const {
   if (!entry.code.empty() || entry.kind != Kind::kPerson || entry.dated.empty()) return entry.code;
   // Out of office: their country's elites. IGO posts say nothing about the country; someone
   // only ever coded with an organisation (al-Qaeda's founder) keeps its latest code.
@@ -437,6 +443,49 @@ std::string Lexicon::CodeOn(const Entry& entry, std::string_view date) const {
     if (prefix != "IGO" && prefix != "NGO" && prefix != "IMG") return prefix + "ELI";
   }
   return MostRecent(entry.dated)->code;
+}
+
+int32_t Lexicon::DayOf(std::string_view date) {
+  if (date.empty()) return kNoDay;
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return kTextDay;
+  int32_t value = 0;
+  for (size_t i = 0; i < 10; ++i) {
+    if (i == 4 || i == 7) continue;
+    if (date[i] < '0' || date[i] > '9') return kTextDay;
+    value = value * 10 + (date[i] - '0');
+  }
+  return value > 0 ? value : kTextDay;  // "0000-00-00": as text
+}
+
+void Lexicon::FillDayRanges() {
+  dated_at_.reserve(entries_.size() + 1);
+  dated_at_.push_back(0);
+  for (const Entry& e : entries_) {
+    for (const DatedCode& d : e.dated) {
+      const int32_t from = d.from.empty() ? INT32_MIN : DayOf(d.from);
+      const int32_t to = d.to.empty() ? INT32_MAX : DayOf(d.to);
+      if (from == kTextDay || to == kTextDay) day_dates_ = false;
+      day_ranges_.push_back({from, to});
+    }
+    dated_at_.push_back(static_cast<uint32_t>(day_ranges_.size()));
+  }
+}
+
+std::string Lexicon::CodeOnDay(uint32_t id, int32_t day, std::string_view date) const {
+  if (day <= kNoDay || !day_dates_) return CodeOn(entries_[id], date);
+  const uint32_t first = dated_at_[id];
+  for (uint32_t k = first; k < dated_at_[id + 1]; ++k) {
+    if (day_ranges_[k].from <= day && day <= day_ranges_[k].to) return entries_[id].dated[k - first].code;
+  }
+  return CodeWithoutDate(entries_[id]);
+}
+
+bool Lexicon::InOfficeOnDay(uint32_t id, int32_t day, std::string_view date) const {
+  if (day <= kNoDay || !day_dates_) return InOffice(entries_[id], date);
+  for (uint32_t k = dated_at_[id]; k < dated_at_[id + 1]; ++k) {
+    if (day_ranges_[k].from <= day && day <= day_ranges_[k].to) return true;
+  }
+  return false;
 }
 
 const Entry* Lexicon::PlaceIn(const Entry& entry, std::string_view country) const {

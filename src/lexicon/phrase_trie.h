@@ -72,6 +72,13 @@ class PhraseTrie {
   void Lookup(std::string_view text, const std::vector<Token>& tokens, uint32_t i, uint32_t end, bool lower,
               std::vector<Hit>* hits) const;
 
+  // The slot table and the shift that turns a path's hash into a slot index, for the
+  // Lexicon's inline Prefetch (null when the table is empty). Valid after Compile().
+  void SlotTable(const char** slots, int* shift) const {
+    *slots = slots_.empty() ? nullptr : reinterpret_cast<const char*>(slots_.data());
+    *shift = shift_;
+  }
+
   // A token's key; computed here when the caller left it unset (0).
   static uint64_t KeyOf(const Token& t);
 
@@ -99,7 +106,7 @@ class PhraseTrie {
     uint8_t agent_start = 0;   // first words: a phrase under it is an agent
     Phrase phrase;             // phrase_count == 1: the phrase itself
   };
-  static_assert(sizeof(Slot) == 32, "a slot is half a cache line");
+  static_assert(sizeof(Slot) == 32 && sizeof(Slot) == Lexicon::kTrieSlotBytes, "a slot is half a cache line");
   // Building: flat arrays, no allocation per node or phrase (the loader adds 35,000 phrases).
   // A node's children and phrases are singly linked lists through build_ and build_phrases_;
   // the root's children are also found through an open-addressing table of first-word keys.
@@ -122,7 +129,7 @@ class PhraseTrie {
 
   // The hash of a path of word keys, one key at a time (Step(0, first word) for a first word):
   // where a node's slot is probed first, the top bits.
-  static uint64_t Step(uint64_t path, uint64_t key) { return (path ^ key) * 0x9E3779B97F4A7C15ull; }
+  static uint64_t Step(uint64_t path, uint64_t key) { return Lexicon::TrieStep(path, key); }
   uint32_t Find(uint64_t path, uint32_t parent, uint64_t key) const;
   uint32_t Place(uint32_t build_node, uint64_t path, uint32_t parent);  // its slot
   bool SameSurface(std::string_view text, const std::vector<Token>& tokens, uint32_t i, const Phrase& p,

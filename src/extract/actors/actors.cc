@@ -138,15 +138,26 @@ struct Item {
 };
 
 struct UnknownPerson {
-  std::string name, code;
+  std::string_view name;  // bytes of the document's text
+  std::string code;
   char gender = 0;
   std::string_view role_word;  // folded, owned by the Lexicon
 };
 
-// One output candidate of a sentence: a mention, or a reference to resolve.
+// One output candidate of a sentence: a mention, or a reference to resolve. Lean: spans, the
+// code (short: no allocation) and a view of the name; the output mention's strings are made
+// only for the pieces emitted, in place in the output (Extractor::Emit).
 struct Piece {
-  uint32_t begin = 0;
-  ActorMention mention;
+  uint32_t begin = 0;           // first token
+  uint32_t start = 0, end = 0;  // bytes of the mention's text
+  uint32_t sentence = 0;
+  std::string code;
+  // The canonical name: `name` (owned by the Lexicon or the text), the mention's own text, or
+  // `name` + " government".
+  enum class NameIs : uint8_t { kView, kText, kGovernment };
+  NameIs name_is = NameIs::kView;
+  bool sector_always = false;  // the sector is code[3, 6) even when the code is shorter than 6
+  std::string_view name;
   MentionTraits traits;
   EntityKey key;
   bool is_reference = false;
@@ -155,6 +166,8 @@ struct Piece {
   // A bare role ("police", "the government") coded with its sentence's country by
   // CodeGenericActors, or dropped: the role code (owned by the Lexicon), else empty.
   std::string_view generic_role;
+
+  std::string_view Country() const { return std::string_view(code).substr(0, 3); }
 };
 
 // A pronoun to resolve: kept apart from the pieces, since most never resolve and a full
@@ -259,6 +272,10 @@ struct Scratch {
   uint64_t lower_serial = 0;
   std::array<uint64_t, (size_t{1} << kLowerBits) / 64> lower_matter{};
 
+  void Mark(uint64_t key) {
+    const uint64_t b = key >> (64 - kLowerBits);
+    lower_matter[b >> 6] |= uint64_t{1} << (b & 63);
+  }
   void PrepareFor(const Lexicon& lex) {
     if (lower_serial == lex.serial()) return;
     lower_matter.fill(0);
@@ -266,10 +283,10 @@ struct Scratch {
     for (uint64_t b = 0; b < (uint64_t{1} << kLowerBits); ++b) {
       if (lex.MayStart(b << (64 - kLowerBits), true)) lower_matter[b >> 6] |= uint64_t{1} << (b & 63);
     }
-    for (std::string_view w : kPronounWords) {
-      const uint64_t b = WordKey(w) >> (64 - kLowerBits);
-      lower_matter[b >> 6] |= uint64_t{1} << (b & 63);
-    }
+    for (std::string_view w : kPronounWords) Mark(WordKey(w));
+    // Words with an empty norm are kept (Candidates): their key (and 0, a key left unset).
+    Mark(WordKey(""));
+    Mark(0);
     lower_serial = lex.serial();
   }
 };
@@ -279,21 +296,24 @@ class Extractor {
   Extractor(const Document& doc, const TextLayer& layer, const Lexicon& lex, std::vector<ActorMention>* actors,
             std::vector<Place>* places, Scratch* scratch)
       : doc_(doc), layer_(layer), lex_(lex), text_(doc.text), date_(doc.published.value_or("")),
+        day_(Lexicon::DayOf(date_)),
         places_(places), coref_(scratch->coref), hits_(scratch->hits), items_(scratch->items),
         pieces_(scratch->pieces), used_(scratch->used), roles_(scratch->roles), pronouns_(scratch->pronouns),
         compound_(scratch->compound), order_(scratch->order), cands_(scratch->cands),
         next_cands_(scratch->next_cands),
         introduced_(scratch->introduced), surnames_(scratch->surnames), unknown_(scratch->unknown),
         unknown_by_surname_(scratch->unknown_by_surname), lower_matter_(scratch->lower_matter.data()),
-        refers_(PronounSet()) {
+        pronoun_set_(PronounSet()), refers_(pronoun_set_) {
     scratch->PrepareFor(lex);
     coref_.Reset(actors);
     introduced_.Clear();
     surnames_.Clear();
     unknown_.clear();
     unknown_by_surname_.Clear();
-    // About one mention every two sentences (Wikinews); more only grow the vector.
-    coref_.Reserve(layer.sentences.size() / 2 + 8);
+    // Room for one mention a sentence: Wikinews averages one every three, but political
+    // news names more, and a growth moves every mention made so far (1% of FindActors at
+    // one every two sentences).
+    coref_.Reserve(layer.sentences.size() + 8);
   }
 
   // The candidates of each sentence are found one sentence ahead, and the memory their
@@ -320,6 +340,9 @@ class Extractor {
  private:
   // ---- tokens ----
   const Token& Tok(uint32_t i) const { return layer_.tokens[i]; }
+  // The entry's code and office on the document's date, from the Lexicon's day table.
+  std::string CodeOf(uint32_t entry) const { return lex_.CodeOnDay(entry, day_, date_); }
+  bool InOffice(uint32_t entry) const { return lex_.InOfficeOnDay(entry, day_, date_); }
   std::string_view Norm(uint32_t i) const { return layer_.tokens[i].norm; }
   bool Capitalized(uint32_t i) const {
     const Token& t = Tok(i);
@@ -380,15 +403,18 @@ class Extractor {
     Cand* out = begin;
     const Token* const tokens = layer_.tokens.data();
     const char* const text = text_.data();
-    const ReferSet& pronouns = PronounSet();
+    const ReferSet& pronouns = pronoun_set_;
     const uint32_t end = s.end_token;
+    // In locals: the scan would reload them from *this after each candidate it writes.
+    const uint64_t* const lower_matter = lower_matter_;
     for (uint32_t i = s.first_token; i < end; ++i) {
       const Token& t = tokens[i];
       if (t.kind != TokenKind::kWord) continue;
       const auto c0 = static_cast<unsigned char>(text[t.start]);
       if (IsAsciiLower(static_cast<char>(c0))) {
+        // One bit test (an empty norm's key has its bit set: Scratch::PrepareFor).
         const uint64_t b = t.key >> (64 - Scratch::kLowerBits);
-        if (((lower_matter_[b >> 6] >> (b & 63)) & 1) == 0 && !t.norm.empty()) continue;  // most words
+        if (((lower_matter[b >> 6] >> (b & 63)) & 1) == 0) continue;  // most words
         // A surname met so far never matters in lower case (KnownSurname wants a capital).
         const bool gate = lex_.MayStart(t.key, true);
         *out = Cand{i, Cand::kMayMatter | Cand::kLower | (gate ? Cand::kGate : 0)};
@@ -502,7 +528,7 @@ class Extractor {
     // Places by population, from the Lexicon's dense table (a town's entry is rarely cached).
     if (a.kind == Kind::kPlace) return lex_.population(a.entry) > lex_.population(b.entry);
     if (a.kind == Kind::kPerson) {
-      const bool oa = Lexicon::InOffice(lex_.entry(a.entry), date_), ob = Lexicon::InOffice(lex_.entry(b.entry), date_);
+      const bool oa = InOffice(a.entry), ob = InOffice(b.entry);
       if (oa != ob) return oa;
       const bool ia = introduced_.Contains(a.entry), ib = introduced_.Contains(b.entry);
       if (ia != ib) return ia;
@@ -511,13 +537,12 @@ class Extractor {
   }
 
   bool Accept(const Sentence& s, const Hit& hit) const {
-    const Entry& e = lex_.entry(hit.entry);  // loaded only by the tests that need more than the kind
     if (hit.kind == Kind::kAgent) return true;
     if (!Capitalized(hit.begin) || InCapitals(s, hit) || GluedToSymbol(hit)) return false;
     if (hit.kind == Kind::kCountry && AfterCapitalisedWord(s, hit.begin)) return false;  // "New Mexico"
     if (hit.kind == Kind::kPlace) return AcceptPlace(s, hit);
     if (hit.kind == Kind::kCapital && PartOfLongerName(s, hit)) return false;
-    if (hit.kind == Kind::kPerson && hit.short_name) return AcceptSurname(s, hit, e);
+    if (hit.kind == Kind::kPerson && hit.short_name) return AcceptSurname(s, hit);
     return true;
   }
 
@@ -570,12 +595,12 @@ class Extractor {
 
   // A bare surname names a person who was introduced, who is in office, or after a title;
   // a surname that is also a month ("May") needs the introduction or the title.
-  bool AcceptSurname(const Sentence& s, const Hit& hit, const Entry& e) const {
+  bool AcceptSurname(const Sentence& s, const Hit& hit) const {
     if (AfterAnotherName(s, hit.begin)) return false;
     const bool titled = hit.begin > s.first_token && In(kHonorifics, Norm(hit.begin - 1));
     if (titled || introduced_.Contains(hit.entry)) return true;
     if (In(kCalendarWords, Norm(hit.begin))) return false;
-    return Lexicon::InOffice(e, date_);
+    return InOffice(hit.entry);
   }
 
   // The surname of someone named in full earlier in the document, even when the dictionary
@@ -613,8 +638,8 @@ class Extractor {
   std::optional<RefType> PronounAt(const Sentence& sent, uint32_t i) const;
   void FeedInOrder(uint32_t s, std::vector<Piece>* pieces);
   void FeedPronoun(uint32_t s, const Pronoun& p);
-  void FillMention(ActorMention* m, uint32_t s, uint32_t begin, uint32_t end, std::string code,
-                   const std::string& name) const;
+  void FillPiece(Piece* p, uint32_t s, uint32_t begin, uint32_t end, std::string code, std::string_view name) const;
+  void Emit(const Piece& p, ActorMention* m) const;
   void AddPlace(uint32_t s, const Item& item, const Entry& place_or_country, const Entry* coords);
   void Feed(Piece& p);
   // ---- resolution rules (issue 6; word tests in rules.h) ----
@@ -636,6 +661,7 @@ class Extractor {
   const Lexicon& lex_;
   std::string_view text_;
   std::string date_;
+  int32_t day_;  // Lexicon::DayOf(date_)
   std::vector<Place>* places_;
   // Per-thread scratch (Scratch: what each one holds).
   Coref& coref_;
@@ -657,21 +683,46 @@ class Extractor {
   size_t cand_count_ = 0;          // of the current sentence, in cands_ (of the next: next_cands_)
   uint32_t sentence_ = 0;
   uint32_t placeish_end_ = 0xFFFFFFFF;  // Combine: the comma after a town just before this item
+  const ReferSet& pronoun_set_;  // PronounSet(), asked once a document (not once a sentence)
   ReferSet refers_;  // pronouns and the keys of surnames_ and unknown_by_surname_
 };
 
-// Fills a fresh mention in place (a piece's): moving a finished mention there cost as much
-// as building it. `code` by value: most callers hand over a code they no longer need.
-void Extractor::FillMention(ActorMention* m, uint32_t s, uint32_t begin, uint32_t end, std::string code,
-                            const std::string& name) const {
-  m->start = Tok(begin).start;
-  m->end = Tok(end - 1).end;
-  m->text.assign(text_.substr(m->start, m->end - m->start));
-  m->sentence = s;
-  m->country.assign(code, 0, 3);
-  if (code.size() >= 6) m->sector.emplace(code, 3, 3);
-  m->code = std::move(code);
-  m->name = name;
+// Fills a piece over tokens [begin, end) of sentence s. `code` by value: most callers hand
+// over a code they no longer need.
+void Extractor::FillPiece(Piece* p, uint32_t s, uint32_t begin, uint32_t end, std::string code,
+                          std::string_view name) const {
+  p->start = Tok(begin).start;
+  p->end = Tok(end - 1).end;
+  p->sentence = s;
+  p->code = std::move(code);
+  p->name = name;
+}
+
+// The output mention of a piece, in place (`m`: fresh, entity and antecedent set).
+void Extractor::Emit(const Piece& p, ActorMention* m) const {
+  m->text.assign(text_.substr(p.start, p.end - p.start));
+  m->start = p.start;
+  m->end = p.end;
+  m->sentence = p.sentence;
+  m->country.assign(p.code, 0, 3);
+  if (p.sector_always) {
+    m->sector.emplace(p.code.substr(3, 3));
+  } else if (p.code.size() >= 6) {
+    m->sector.emplace(p.code, 3, 3);
+  }
+  m->code = p.code;
+  switch (p.name_is) {
+    case Piece::NameIs::kView:
+      m->name = p.name;
+      break;
+    case Piece::NameIs::kText:
+      m->name = m->text;
+      break;
+    case Piece::NameIs::kGovernment:
+      m->name.reserve(p.name.size() + 11);
+      m->name.assign(p.name).append(" government");
+      break;
+  }
 }
 
 void Extractor::AddPlace(uint32_t s, const Item& item, const Entry& e, const Entry* coords) {
@@ -733,7 +784,7 @@ std::optional<size_t> Extractor::BaseAfter(const std::vector<Item>& items, size_
 
 std::string Extractor::CombinedCode(const Item& base, const Entry& agent) const {
   const Entry& b = lex_.entry(base.entry);
-  std::string code = lex_.CodeOn(b, date_);
+  std::string code = CodeOf(base.entry);
   const std::string_view prefix = std::string_view(code).substr(0, 3);
   if (b.kind == Kind::kOrganisation || b.kind == Kind::kGroup || prefix == "IGO" || prefix == "NGO" ||
       prefix == "IMG")
@@ -751,15 +802,14 @@ uint32_t Extractor::UnknownName(uint32_t from, uint32_t end) const {
 }
 
 void Extractor::Feed(Piece& p) {
-  if (!p.is_reference) {
-    coref_.AddMention(std::move(p.mention), p.traits, p.key);
-    return;
+  if (p.is_reference) {
+    if (std::optional<size_t> a = coref_.Resolve(p.sentence, p.ref)) {
+      coref_.AddResolvedPronoun(p.start, p.end, p.sentence, text_.substr(p.start, p.end - p.start), p.ref, *a);
+      return;
+    }
+    if (!p.fallback) return;
   }
-  if (std::optional<size_t> a = coref_.Resolve(p.mention.sentence, p.ref)) {
-    coref_.AddResolved(std::move(p.mention), p.ref, *a);
-    return;
-  }
-  if (p.fallback) coref_.AddMention(std::move(p.mention), p.traits, p.key);
+  Emit(p, &coref_.AddMention(p.traits, p.key));
 }
 
 
@@ -797,17 +847,17 @@ bool Extractor::CountryInName(uint32_t s, const std::vector<Item>& items, size_t
   if (k + 1 < items.size() && items[k + 1].begin == next) {
     // "United States Department of State", "US State Department": the body names itself.
     const Item& body = items[k + 1];
-    const Entry& b = lex_.entry(body.entry);
-    const std::string country = lex_.CodeOn(lex_.entry(items[k].entry), date_).substr(0, 3);
+    const std::string country = CodeOf(items[k].entry).substr(0, 3);
     return body.entry != kUnknownPerson && (body.kind == Kind::kSeat || body.kind == Kind::kOrganisation) &&
-           lex_.CodeOn(b, date_).compare(0, 3, country) == 0;
+           CodeOf(body.entry).compare(0, 3, country) == 0;
   }
   if (!In(kGovernmentWords, Norm(next))) return true;
   const Entry& e = lex_.entry(items[k].entry);
-  const std::string code = lex_.CodeOn(e, date_).substr(0, 3) + "GOV";
+  const std::string code = CodeOf(items[k].entry).substr(0, 3) + "GOV";
   Piece p;
   p.begin = items[k].begin;
-  FillMention(&p.mention, s, items[k].begin, next + 1, code, e.name + " government");
+  FillPiece(&p, s, items[k].begin, next + 1, code, e.name);
+  p.name_is = Piece::NameIs::kGovernment;
   p.traits = MentionTraits{false, false, true, 0, {}, nullptr};
   p.key.text = EntityKey::Text('g', code);
   out->push_back(std::move(p));
@@ -854,9 +904,9 @@ Piece& Extractor::AddRolePiece(uint32_t s, uint32_t begin, uint32_t end, const s
                                const Entry& agent, std::vector<Piece>* out) const {
   Piece& p = out->emplace_back();
   p.begin = begin;
-  // The name is the span's text: FillMention sets mention.text before it copies `name`.
-  FillMention(&p.mention, s, begin, end, code, p.mention.text);
-  const std::string& text = p.mention.text;
+  FillPiece(&p, s, begin, end, code, {});
+  p.name_is = Piece::NameIs::kText;  // the name is the span's text
+  const std::string_view text = text_.substr(p.start, p.end - p.start);
   p.traits.plural = agent.plural;
   p.traits.institution = agent.plural;
   p.traits.person = !agent.plural;
@@ -877,7 +927,7 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
   // A first name and a surname, not an organisation's last word ("Saudi Press Agency").
   if (name_end < span_end + 2 || In(kOrganisationWords, Norm(name_end - 1))) return false;
   UnknownPerson u;
-  u.name.assign(text_.substr(Tok(span_end).start, Tok(name_end - 1).end - Tok(span_end).start));
+  u.name = text_.substr(Tok(span_end).start, Tok(name_end - 1).end - Tok(span_end).start);
   u.code = code;
   u.gender = agent.gender;
   u.role_word = agent.folded;
@@ -896,7 +946,7 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
     const UnknownPerson& u = unknown_[item.unknown];
     Piece& p = out->emplace_back();
     p.begin = item.begin;
-    FillMention(&p.mention, s, item.begin, item.end, u.code, u.name);
+    FillPiece(&p, s, item.begin, item.end, u.code, u.name);
     p.traits = MentionTraits{true, false, false, u.gender, u.role_word, nullptr};
     p.key.text = EntityKey::Text('u', u.name);
     return;
@@ -921,7 +971,7 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
     default:
       break;
   }
-  std::string code = lex_.CodeOn(e, date_);
+  std::string code = CodeOf(item.entry);
   Piece& p = out->emplace_back();
   p.begin = item.begin;
   if (e.kind == Kind::kPerson) {
@@ -936,7 +986,7 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
     p.traits = MentionTraits{false, e.kind == Kind::kGroup, true, 0, {}, nullptr};
     p.key.text = EntityKey::Text('g', code);
   }
-  FillMention(&p.mention, s, item.begin, item.end, std::move(code), e.name);
+  FillPiece(&p, s, item.begin, item.end, std::move(code), e.name);
 }
 
 // A nationality word that names its state or people on its own: a plural demonym ("the
@@ -1048,15 +1098,14 @@ bool Extractor::Conjunction(uint32_t from, uint32_t to) const {
 void Extractor::RecodeMinorities(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* out) const {
   const uint32_t first = layer_.sentences[s].first_token;
   for (Piece& p : *out) {
-    if (p.is_reference || p.begin <= first || p.mention.country.size() != 3) continue;
+    if (p.is_reference || p.begin <= first || p.Country().size() != 3) continue;
     if (!rules::MarksMinority(Norm(p.begin - 1), {})) continue;
-    const std::string other = OtherCountry(items, p.mention.country);
+    const std::string other = OtherCountry(items, p.Country());
     if (other.empty()) continue;
-    p.mention.code = other + p.mention.code.substr(3);
-    p.mention.country = other;
-    p.mention.name = p.mention.text;
+    p.code.replace(0, 3, other);
+    p.name_is = Piece::NameIs::kText;
     p.key.entry = EntityKey::kNoEntry;
-    p.key.text = EntityKey::Text('m', p.mention.code, p.mention.text);
+    p.key.text = EntityKey::Text('m', p.code, text_.substr(p.start, p.end - p.start));
   }
 }
 
@@ -1070,7 +1119,7 @@ bool Extractor::DemonymPlace(uint32_t s, const std::vector<Item>& items, size_t 
   uint32_t noun = adj.end;
   if (noun < end && Norm(noun) == "border") ++noun;  // "the Syrian border town of Azaz"
   if (noun + 1 >= end || adj.entry == kUnknownPerson || !In(kSettlementNouns, Norm(noun))) return false;
-  const std::string country = lex_.CodeOn(lex_.entry(adj.entry), date_).substr(0, 3);
+  const std::string country = CodeOf(adj.entry).substr(0, 3);
   if (country.size() != 3) return false;
   const bool of = Norm(noun + 1) == "of";
   // "the Indian capital New Delhi", "the Syrian capital, Damascus", "the town of Gorazde".
@@ -1125,7 +1174,7 @@ std::string Extractor::OtherCountry(const std::vector<Item>& items, std::string_
     if (item.entry == kUnknownPerson || item.kind == Kind::kPerson || item.kind == Kind::kAgent) continue;
     const Entry& e = lex_.entry(item.entry);
     if (item.kind == Kind::kOrganisation || item.kind == Kind::kGroup) continue;
-    const std::string country = item.kind == Kind::kPlace ? e.country : lex_.CodeOn(e, date_).substr(0, 3);
+    const std::string country = item.kind == Kind::kPlace ? e.country : CodeOf(item.entry).substr(0, 3);
     if (country.size() == 3 && country != own && country != "IGO" && country != "NGO" && country != "IMG")
       return country;
   }
@@ -1146,10 +1195,9 @@ void Extractor::CodeGenericActors(uint32_t s, std::vector<Piece>* out) const {
       if (!p.is_reference) out->erase(out->begin() + static_cast<std::ptrdiff_t>(k - 1));
       continue;
     }
-    p.mention.code = country + std::string(p.generic_role);
-    p.mention.country = country;
-    p.mention.sector = p.mention.code.substr(3, 3);
-    p.key.text = EntityKey::Text('x', p.mention.code, util::FoldCase(p.mention.text));
+    p.code.assign(country).append(p.generic_role);
+    p.sector_always = true;
+    p.key.text = EntityKey::Text('x', p.code, util::FoldCase(text_.substr(p.start, p.end - p.start)));
   }
 }
 
@@ -1164,7 +1212,7 @@ std::string Extractor::SentenceCountry(uint32_t s, const std::vector<Piece>& pie
   }
   if (country.empty()) return "";
   for (const Piece& p : pieces) {
-    const std::string& c = p.mention.country;
+    const std::string_view c = p.Country();
     if (p.generic_role.empty() && c.size() == 3 && c != country && c != "IGO" && c != "NGO" && c != "IMG") return "";
   }
   return country;

@@ -25,14 +25,16 @@ int32_t Coref::EntityOf(const EntityKey& key) {
   return static_cast<int32_t>(entity);
 }
 
-void Coref::AddMention(ActorMention&& m, const MentionTraits& traits, const EntityKey& key) {
-  m.entity = EntityOf(key);
-  const size_t prev = last_in_entity_[static_cast<size_t>(m.entity)];
+ActorMention& Coref::AddMention(const MentionTraits& traits, const EntityKey& key) {
+  const int32_t entity = EntityOf(key);
+  ActorMention& m = out_->emplace_back();
+  m.entity = entity;
+  size_t& last = last_in_entity_[static_cast<size_t>(entity)];
   // A person named again ("Peskov" after "Dmitry Peskov") points back to the last mention.
-  if (traits.person && prev != kNoMention) m.antecedent = static_cast<uint32_t>(prev);
-  last_in_entity_[static_cast<size_t>(m.entity)] = out_->size();
-  out_->push_back(std::move(m));
+  if (traits.person && last != kNoMention) m.antecedent = static_cast<uint32_t>(last);
+  last = out_->size() - 1;
   traits_.push_back(traits);
+  return m;
 }
 
 bool Coref::Compatible(size_t i, const Reference& ref) const {
@@ -89,13 +91,6 @@ std::optional<size_t> Coref::Resolve(uint32_t sentence, const Reference& ref) co
   return std::nullopt;
 }
 
-bool Coref::AddReference(ActorMention m, const Reference& ref) {
-  std::optional<size_t> a = Resolve(m.sentence, ref);
-  if (!a) return false;
-  AddResolved(std::move(m), ref, *a);
-  return true;
-}
-
 namespace {
 
 // A resolved reference is its antecedent's actor: code, country, sector, name and entity.
@@ -125,14 +120,6 @@ void Coref::AddResolvedPronoun(uint32_t start, uint32_t end, uint32_t sentence, 
   last_in_entity_[static_cast<size_t>(m.entity)] = out_->size() - 1;
   const MentionTraits traits = traits_[antecedent];
   traits_.push_back(traits);
-}
-
-void Coref::AddResolved(ActorMention&& m, const Reference& ref, size_t antecedent) {
-  TakeFromAntecedent(&m, (*out_)[antecedent], ref, antecedent);
-  const MentionTraits t = traits_[antecedent];
-  last_in_entity_[static_cast<size_t>(m.entity)] = out_->size();
-  out_->push_back(std::move(m));
-  traits_.push_back(t);
 }
 
 }  // namespace parley::extract

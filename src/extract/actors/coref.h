@@ -70,17 +70,15 @@ class Coref {
     traits_.reserve(traits_.size() + n);
   }
 
-  // Appends a lexical mention (its fields filled except entity and antecedent).
-  void AddMention(ActorMention&& m, const MentionTraits& traits, const EntityKey& key);
-  // Appends a pronoun or nominal when it resolves; `m` carries text, span and sentence.
-  bool AddReference(ActorMention m, const Reference& ref);
+  // Appends a lexical mention with its entity and antecedent set, and returns it for the
+  // caller to fill the rest in place (text, span, sentence, code, name): a mention is built
+  // once, where it stays. The reference is valid until the next Add.
+  ActorMention& AddMention(const MentionTraits& traits, const EntityKey& key);
   // The mention a reference of `sentence` would resolve to, or null. Lets the caller build
-  // the mention only for the few pronouns that resolve.
+  // the mention only for the few references that resolve.
   std::optional<size_t> Resolve(uint32_t sentence, const Reference& ref) const;
-  // Appends a reference resolved by Resolve() to `antecedent`.
-  void AddResolved(ActorMention&& m, const Reference& ref, size_t antecedent);
-  // The same for a reference known by its span (bytes [start, end) of the text, `text`):
-  // the mention is built in place.
+  // Appends a reference resolved by Resolve() to `antecedent`, known by its span (bytes
+  // [start, end) of the text, `text`): the mention is built in place.
   void AddResolvedPronoun(uint32_t start, uint32_t end, uint32_t sentence, std::string_view text,
                           const Reference& ref, size_t antecedent);
 
