@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/testing.h"
+#include "extract/times/recognizer.h"
 #include "extract/times/time_words.h"
 #include "parley/ingest.h"
 #include "text/segmenter.h"
@@ -178,6 +179,34 @@ TEST(GateCorpusTest, WikinewsTokensPassTheirGates) {
   EXPECT_GT(total.weak, 1000u);
   EXPECT_GT(total.cues, 1000u);
   EXPECT_GT(total.known, 1000u);
+}
+
+// MatchFrom resets its answer with Found::Clear before each token it tries: a finding left
+// half-written by a failed pattern must not leak into the next one.
+TEST(FoundTest, ClearGivesADefaultFound) {
+  Found f;
+  f.first = 3, f.end = 7, f.type = "DATE", f.value = "2019-01-04", f.value_max = "P3D";
+  f.relative = true, f.day = Day(date::days(17900)), f.limit = true;
+  f.limit_min = 10, f.limit_max = 12, f.limit_unit = Unit::kYear, f.quarter_year = 2019;
+  f.quarter = 3, f.clause_anchor = true, f.time_of_day = true, f.anchor_day = f.day;
+  f.Clear();
+  const Found want;
+  EXPECT_EQ(f.first, want.first);
+  EXPECT_EQ(f.end, want.end);
+  EXPECT_EQ(f.type, want.type);
+  EXPECT_EQ(f.value, want.value);
+  EXPECT_EQ(f.value_max, want.value_max);
+  EXPECT_EQ(f.relative, want.relative);
+  EXPECT_EQ(f.day, want.day);
+  EXPECT_EQ(f.limit, want.limit);
+  EXPECT_EQ(f.limit_min, want.limit_min);
+  EXPECT_EQ(f.limit_max, want.limit_max);
+  EXPECT_EQ(f.limit_unit, want.limit_unit);
+  EXPECT_EQ(f.quarter_year, want.quarter_year);
+  EXPECT_EQ(f.quarter, want.quarter);
+  EXPECT_EQ(f.clause_anchor, want.clause_anchor);
+  EXPECT_EQ(f.time_of_day, want.time_of_day);
+  EXPECT_EQ(f.anchor_day, want.anchor_day);
 }
 
 }  // namespace

@@ -99,13 +99,13 @@ bool Recognizer::Adjacent(uint32_t a, uint32_t b) const {
 
 bool Recognizer::MatchFrom(uint32_t i, bool strong, Found* out) const {
   if (!strong && TriggerOf(tokens_[i]) != 1) return false;
-  *out = Found{};
+  out->Clear();
   // Only the words MatchLimit and MatchModified begin with can leave a failed attempt in *out.
   const std::string_view w = Norm(i);
   if (w == "within" || w == "the" || w == "early" || w == "late" || w == "earlier" || w == "later" ||
       w == "mid") {
     if (MatchLimit(i, out) || MatchModified(i, out)) return !IsQuotedTitle(*out);
-    *out = Found{};
+    out->Clear();
   }
   return MatchCore(i, out) && !IsQuotedTitle(*out);
 }

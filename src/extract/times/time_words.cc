@@ -131,15 +131,20 @@ constexpr std::string_view kTheFollowers[] = {
     "whole", "entire", "between", "few", "several", "many", "couple", "twenties", "thirties",
     "forties", "fifties", "sixties", "seventies", "eighties", "nineties"};
 
-enum WordFlag : uint8_t { kStrong = 1, kWeak = 8, kFuture = 2, kPast = 4, kAfterThe = 16 };
+enum WordFlag : uint8_t {
+  kStrong = 1, kWeak = 8, kFuture = 2, kPast = 4, kAfterThe = 16,
+  kPlural = 32,  // a unit in the plural ("days")
+};
 
-// Everything the tables say about one word, found with one lookup.
+// Everything the tables say about one word, found with one lookup: eight bytes, so that a
+// slot of the key index holds it beside its key and a lookup reads one cache line.
 struct WordInfo {
   uint8_t flags = 0;
   int8_t month = -1, weekday = -1, set_weekday = -1, ordinal = -1, unit = -1;
-  bool plural = false;
-  int16_t count = -1;
+  int8_t count = -1;    // no count word is above 100
+  uint8_t length = 0;   // of the word, in the key index (0 marks an empty slot)
 };
+static_assert(sizeof(WordInfo) == 8);
 
 // Eight bytes at a time: this runs on most words of a text.
 bool HasHyphen(std::string_view w) {
@@ -171,10 +176,10 @@ class WordTable {
     for (const auto& e : kSetWeekdays) At(e.first).set_weekday = static_cast<int8_t>(e.second);
     for (const auto& e : kUnits) {
       At(e.word).unit = static_cast<int8_t>(e.unit);
-      At(e.word).plural = e.plural;
+      if (e.plural) At(e.word).flags |= kPlural;
     }
     for (auto& entry : entries_) entry.info.flags |= kStrong;
-    for (const auto& e : kCounts) At(e.first).count = static_cast<int16_t>(e.second);
+    for (const auto& e : kCounts) At(e.first).count = static_cast<int8_t>(e.second);
     for (const auto& e : kOrdinals) At(e.first).ordinal = static_cast<int8_t>(e.second);
     for (const auto& e : kCounts) At(e.first).flags |= kWeak;
     for (const auto& e : kOrdinals) At(e.first).flags |= kWeak;
@@ -204,6 +209,8 @@ class WordTable {
   bool KeyMayBeStrongWord(uint64_t key) const { return HasKey(strong_keys_, key); }
   bool KeyMayBeWeak(uint64_t key) const { return HasKey(weak_keys_, key); }
   bool KeyMayBeCue(uint64_t key) const { return HasKey(cue_keys_, key); }
+  // Asks for the slot where FindKey's probe for `key` starts.
+  void PrefetchKey(uint64_t key) const { __builtin_prefetch(&key_slots_[key & kKeyMask]); }
 
   // Whether a word may be a hyphenated time word ("two-day", "mid-August", "third-quarter"):
   // a hyphen right after a head of one of the lengths in `heads` (bit n: a head of n bytes
@@ -243,8 +250,8 @@ class WordTable {
   const WordInfo* FindKey(const Token& t) const {
     for (size_t i = t.key & kKeyMask;; i = (i + 1) & kKeyMask) {
       const KeySlot& slot = key_slots_[i];
-      if (slot.entry == 0) return nullptr;
-      if (slot.key == t.key && slot.length == t.norm.size()) return &entries_[slot.entry - 1].info;
+      if (slot.info.length == 0) return nullptr;
+      if (slot.key == t.key && slot.info.length == t.norm.size()) return &slot.info;
     }
   }
 
@@ -300,10 +307,9 @@ class WordTable {
   }
 
   static constexpr size_t kKeySlots = 1024, kKeyMask = kKeySlots - 1;
-  struct KeySlot {
+  struct alignas(16) KeySlot {  // four to a cache line
     uint64_t key = 0;
-    uint32_t entry = 0;  // 1 + index into entries_; 0 for an empty slot
-    uint32_t length = 0;  // of the word
+    WordInfo info;  // a copy of the entry's, with its length set
   };
   std::array<KeySlot, kKeySlots> key_slots_{};
   std::array<Slot, kSize> slots_{};
@@ -313,20 +319,23 @@ class WordTable {
   // Bit n when a word of the table of n bytes opens with these two bytes (ShortPair): what Find
   // tests before hashing.
   std::array<uint32_t, 1024> entry_lengths_{};
-  using KeyBits = std::array<uint64_t, 512>;  // bit (key mod 2^15)
+  using KeyBits = std::array<uint64_t, 512>;  // bit (key mod 64) of word (key >> 55)
   KeyBits strong_keys_{}, weak_keys_{}, cue_keys_{};
+  static_assert(sizeof(KeyBits) * 8 == 1u << 15);
 
   // The first two bytes of a word, five bits each (a one-byte word pairs with 0): exact for
   // letters, and any other byte shares an entry with a letter.
   static size_t ShortPair(std::string_view w) {
     return static_cast<size_t>(w[0] & 31) << 5 | static_cast<size_t>(w.size() > 1 ? w[1] & 31 : 0);
   }
+  // The word from the key's top bits and the bit from its low ones: one shift fewer than
+  // (key >> 6) mod 512 in the gate's loop.
   static bool HasKey(const KeyBits& bits, uint64_t key) {
-    return ((bits[(key >> 6) % bits.size()] >> (key & 63)) & 1) != 0;
+    return ((bits[key >> 55] >> (key & 63)) & 1) != 0;
   }
   static void AddKey(KeyBits* bits, std::string_view w) {
     const uint64_t key = WordKey(w);
-    (*bits)[(key >> 6) % bits->size()] |= uint64_t{1} << (key & 63);
+    (*bits)[key >> 55] |= uint64_t{1} << (key & 63);
   }
 
   static constexpr std::array<uint8_t, 256> kByteClass = [] {
@@ -349,9 +358,9 @@ class WordTable {
     for (size_t n = 0; n < entries_.size(); ++n) {
       const uint64_t key = WordKey(entries_[n].key);
       size_t i = key & kKeyMask;
-      while (key_slots_[i].entry != 0) i = (i + 1) & kKeyMask;
-      key_slots_[i] = {key, static_cast<uint32_t>(n + 1),
-                       static_cast<uint32_t>(entries_[n].key.size())};
+      while (key_slots_[i].info.length != 0) i = (i + 1) & kKeyMask;
+      key_slots_[i] = {key, entries_[n].info};
+      key_slots_[i].info.length = static_cast<uint8_t>(entries_[n].key.size());
     }
     for (const auto& e : entries_) {
       if (e.key.size() < 32) entry_lengths_[ShortPair(e.key)] |= 1u << e.key.size();
@@ -471,8 +480,8 @@ bool IsStrongTrigger(const Token& t) {
 
 namespace {
 
-// The exact test for the few tokens the gate lets through, kept out of the loop.
-[[gnu::noinline]] bool StrongToken(const Token& t) {
+// The exact test for the few tokens the gate lets through.
+bool StrongToken(const Token& t) {
   return (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && IsStrongTrigger(t);
 }
 
@@ -493,17 +502,17 @@ bool IsAllDigits(std::string_view w) {
 // Most numbers count things ("5 people"): a number may begin a time only with a year's shape,
 // a separator or letters ("10:35", "1990s"), or before a time word or a link ("10 to 12",
 // "5 p.m."). The same test as the recognizer's, made once per number here so that the words
-// before a count are not tried as openers. `next_strong`: IsStrongTrigger of the next token.
-bool NumberMayBeginTime(const std::vector<Token>& tokens, uint32_t k, uint32_t end,
-                        bool next_strong) {
+// before a count are not tried as openers. The next token is read only when the number's own
+// shape leaves the answer open.
+bool NumberMayBeginTime(const std::vector<Token>& tokens, uint32_t k, uint32_t end) {
   const std::string& w = tokens[k].norm;
-  if (w.size() == 4 || !IsAllDigits(w) || next_strong)
-    return true;
+  if (w.size() == 4 || !IsAllDigits(w)) return true;
   if (k + 1 >= end) return false;
-  const std::string_view next = tokens[k + 1].norm;
-  return LinksCountToTime(next) ||
-         (tokens[k + 1].kind != TokenKind::kWord && tokens[k + 1].kind != TokenKind::kNumber &&
-          IsStrongTrigger(next));
+  const Token& next = tokens[k + 1];
+  if (StrongToken(next)) return true;
+  return LinksCountToTime(next.norm) ||
+         (next.kind != TokenKind::kWord && next.kind != TokenKind::kNumber &&
+          IsStrongTrigger(std::string_view(next.norm)));
 }
 
 }  // namespace
@@ -512,12 +521,10 @@ namespace {
 
 // The exact answer for a token the gate let through: a strong word, or a number that may
 // begin a time (which the token after it decides).
-[[gnu::noinline]] bool StrongAt(const std::vector<Token>& tokens, uint32_t k, uint32_t end) {
+bool StrongAt(const std::vector<Token>& tokens, uint32_t k, uint32_t end) {
   const Token& t = tokens[k];
   if (!StrongToken(t)) return false;
-  if (t.kind != TokenKind::kNumber) return true;
-  const bool next_strong = k + 1 < end && StrongToken(tokens[k + 1]);
-  return NumberMayBeginTime(tokens, k, end, next_strong);
+  return t.kind != TokenKind::kNumber || NumberMayBeginTime(tokens, k, end);
 }
 
 }  // namespace
@@ -573,25 +580,35 @@ std::span<const uint32_t> GateTokens(std::string_view text, const std::vector<To
   // Grown, never shrunk, and never cleared: only what is written is read.
   if (buffer->size() < 2 * size_t{n} + 1) buffer->resize(2 * size_t{n} + 1);
   uint32_t* const out = buffer->data();
-  uint32_t count = 0;
+  size_t count = 0;  // a full register: the store needs no widening
   // No branch on the token: which tokens pass follows no pattern a predictor could learn, and
   // a mispredicted branch per few tokens cost more than the test itself. Each index is
   // written, and kept only when its token passes.
-  static_assert(static_cast<int>(TokenKind::kWord) == 0 &&
-                static_cast<int>(TokenKind::kNumber) == 1);
 #pragma GCC unroll 4
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = data[k];
-    // A word (kind 0) passes on its key's bit, a number (kind 1) always, nothing else.
-    const auto kind = static_cast<uint32_t>(t.kind);
-    const auto hit = static_cast<uint32_t>(table.KeyMayBeStrongWord(t.key));
+    // A number passes always, any other token on its key's bit. A punctuation mark whose key
+    // shares a bit with a strong word passes too: MarkStrong's exact test reads the kind, so
+    // the gate spends no test on it here.
+    const auto number = static_cast<size_t>(t.kind == TokenKind::kNumber);
+    const auto hit = static_cast<size_t>(table.KeyMayBeStrongWord(t.key));
     out[count] = k;
-    count += static_cast<uint32_t>(kind < 2) & (hit | kind);
+    count += hit | number;
   }
   // The hyphenated words go to the room after the answer (at most one per token), then merge.
   uint32_t* const extra = out + n + 1;
   const uint32_t n_extra = HyphenatedWords(text, tokens, extra);
-  if (n_extra > 0) count = MergeInto(out, count, extra, n_extra);
+  if (n_extra > 0) count = MergeInto(out, static_cast<uint32_t>(count), extra, n_extra);
+  // MarkStrong and the matchers look each candidate and the word after it up in the key
+  // index, whose lines the text stage evicts between documents: asked for all at once here,
+  // they arrive together instead of being missed one after another there.
+  for (size_t c = 0; c < count; ++c) {
+    const uint32_t k = out[c];
+    if (k > 0) table.PrefetchKey(data[k - 1].key);
+    table.PrefetchKey(data[k].key);
+    if (k + 1 < n) table.PrefetchKey(data[k + 1].key);
+    if (k + 2 < n) table.PrefetchKey(data[k + 2].key);
+  }
   return {out, count};
 }
 
@@ -674,7 +691,7 @@ int OrdinalOf(std::string_view norm) {
 std::optional<Unit> UnitOf(std::string_view norm, bool* plural) {
   const WordInfo* info = Info(norm);
   if (info == nullptr || info->unit < 0) return std::nullopt;
-  if (plural != nullptr) *plural = info->plural;
+  if (plural != nullptr) *plural = (info->flags & kPlural) != 0;
   return static_cast<Unit>(info->unit);
 }
 
@@ -707,7 +724,7 @@ int OrdinalOf(const Token& t) {
 std::optional<Unit> UnitOf(const Token& t, bool* plural) {
   const WordInfo* info = Info(t);
   if (info == nullptr || info->unit < 0) return std::nullopt;
-  if (plural != nullptr) *plural = info->plural;
+  if (plural != nullptr) *plural = (info->flags & kPlural) != 0;
   return static_cast<Unit>(info->unit);
 }
 

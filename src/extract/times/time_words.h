@@ -79,10 +79,12 @@ bool IsStrongTrigger(const Token& t);  // the same, by the token's key
 // "3 or 4") or a clock suffix ("5 p.m.").
 bool LinksCountToTime(std::string_view next);
 // The tokens of a text that may be strong triggers (a superset of the exact test below), in
-// order: numbers, words whose Token::key is a strong word's, and words holding a hyphen. One
-// pass over the tokens of a document, with one bit test for most of them: the loop that runs
-// on every token of a text. The answer is kept in *buffer, which a caller may reuse from text
-// to text (it is grown, never cleared).
+// order: numbers, tokens whose Token::key is a strong word's (a rare punctuation mark too,
+// which MarkStrong turns away), and words holding a hyphen. One pass over the tokens of a
+// document, with one bit test for most of them: the loop that runs on every token of a text.
+// It then asks for the lookup-table lines of each candidate and its neighbours, which the
+// matchers read next. The answer is kept in *buffer, which a caller may reuse from text to
+// text (it is grown, never cleared).
 std::span<const uint32_t> GateTokens(std::string_view text, const std::vector<Token>& tokens,
                                      std::vector<uint32_t>* buffer);
 // IsStrongTrigger for the word and number tokens [first, end), written to out[0 .. end-first);
