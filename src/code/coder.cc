@@ -72,14 +72,26 @@ std::string_view NormAt(const SentenceView& v, uint32_t t) { return v.tok(t).nor
 struct Candidate {
   PatternMatch match;
   int32_t source = -1, target = -1;
-  std::string modality;
-  std::optional<std::string> date;
+  std::string_view modality;  // a literal
+  std::optional<std::string_view> date;  // into the document (its times or its date)
   bool date_explicit = false;
   // Clause hints only: the members of a coordinated subject or object ("X, Y and Z").
   std::vector<uint32_t> source_group, target_group;
   bool among = false;  // clause hints only: the members of the source group act on each other
   bool untargeted = false;  // clause hints only: with no target, the event is still coded (target "")
 };
+
+}  // namespace
+
+struct CoderBuffers {
+  std::vector<Candidate> candidates;  // of the sentence being coded
+  AccountTimes account;               // of the document being coded
+};
+
+CoderScratch::CoderScratch() = default;
+CoderScratch::~CoderScratch() = default;
+
+namespace {
 
 // The speaker of the frame whose content holds `token`, or -1.
 int32_t SpeakerFor(const std::vector<SpeechFrame>& frames, uint32_t token) {
@@ -200,8 +212,8 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
     c->target = NearestOther(v, m.end, c->source, cd_actors, /*forward_only=*/true);
 }
 
-std::string Modality(const SentenceView& v, const Pattern& p, const std::vector<SpeechFrame>& frames,
-                     const std::vector<ActorMention>& actors, const Candidate& c) {
+std::string_view Modality(const SentenceView& v, const Pattern& p, const std::vector<SpeechFrame>& frames,
+                          const std::vector<ActorMention>& actors, const Candidate& c) {
   const uint32_t clause = ClauseStart(v, c.match.anchor);
   if (p.code.rfind("13", 0) == 0) {
     // A threat or an ultimatum is itself asserted; a negation inside its condition ("if
@@ -215,7 +227,7 @@ std::string Modality(const SentenceView& v, const Pattern& p, const std::vector<
     }
     return ModalityCue(v, clause, until) == "negated" ? "negated" : "asserted";
   }
-  std::string cue = ModalityCue(v, clause, c.match.anchor);
+  const std::string_view cue = ModalityCue(v, clause, c.match.anchor);
   if (cue == "negated") return cue;
   if (!cue.empty()) return cue;
   if (!p.speech) {
@@ -268,11 +280,11 @@ void RecordAccountTimes(const SentenceView& v, const std::vector<TimeExpr>& time
   }
 }
 
-std::optional<std::string> AccountDate(const AccountTimes& acc, const ActorMention& source,
-                                       uint32_t sentence, uint32_t paragraph) {
+std::optional<std::string_view> AccountDate(const AccountTimes& acc, const ActorMention& source,
+                                            uint32_t sentence, uint32_t paragraph) {
   const AccountTimes::Entry* e = acc.Find(source);
   if (e == nullptr || sentence - e->sentence > 2 || paragraph - e->paragraph > 1) return std::nullopt;
-  return std::string(e->date);
+  return e->date;
 }
 
 std::optional<EventLocation> LocationFor(const CodedDocument& cd, const SentenceView& v,
@@ -299,33 +311,46 @@ struct TargetRef {
   bool self = false;  // the source may be that very country ("Algeria's leading activist")
 };
 
-// Fills `e`, a new Event, with the event of candidate `c` from actor `src` to `t`. The strings
-// are assigned in place (no temporaries).
-void FillEvent(const CodedDocument& cd, const SentenceView& v, const Pattern& p, const Candidate& c,
-               uint32_t src, const TargetRef& t, uint32_t sentence, Event* out) {
-  const ActorMention& s = cd.actors[src];
-  const CameoCode* cameo = p.cameo;
-  Event& e = *out;
-  e.source = s.code;
-  e.target = t.code;
-  e.code = p.code;
-  e.root.assign(p.code, 0, 2);
-  if (cameo != nullptr) {
-    if (cameo->plover != nullptr) e.plover = cameo->plover;
-    e.quad_class = cameo->quad_class;
-    e.goldstein = cameo->goldstein;
+// The event of candidate `c` from actor `src` to `t`, made where it is stored: converted to an
+// Event inside emplace_back, so that each string is constructed once from its source, with no
+// default construction, assignment or move.
+struct EventParts {
+  const CodedDocument& cd;
+  const SentenceView& v;
+  const Pattern& p;
+  const Candidate& c;
+  uint32_t src;
+  const TargetRef& t;
+  uint32_t sentence;
+  std::optional<EventLocation> location;
+
+  operator Event() && {  // NOLINT: the implicit conversion is what builds in place
+    const ActorMention& s = cd.actors[src];
+    const CameoCode* cameo = p.cameo;
+    const Sentence& sent = cd.layer.sentences[sentence];
+    const std::string_view text = cd.doc.text;
+    const uint32_t vb = v.tok(c.match.anchor).start, ve = v.tok(c.match.end - 1).end;
+    return Event{.source = s.code,
+                 .target = std::string(t.code),
+                 .code = p.code,
+                 .root = std::string(p.code, 0, 2),
+                 .plover = cameo != nullptr && cameo->plover != nullptr ? std::optional<std::string>(cameo->plover)
+                                                                        : std::nullopt,
+                 .quad_class = cameo != nullptr ? cameo->quad_class : 0,
+                 .goldstein = cameo != nullptr ? cameo->goldstein : 0.0,
+                 .date = c.date ? std::optional<std::string>(*c.date) : std::nullopt,
+                 .location = std::move(location),
+                 .sentence = sentence,
+                 .mentions = 1,
+                 .evidence = std::string(text.substr(sent.start, sent.end - sent.start)),
+                 .source_text = s.text,
+                 .target_text = std::string(t.text),
+                 .verb_text = std::string(text.substr(vb, ve - vb)),
+                 .pattern = p.id,
+                 .modality = std::string(c.modality),
+                 .explanation = {}};
   }
-  e.date = c.date;
-  e.sentence = sentence;
-  const Sentence& sent = cd.layer.sentences[sentence];
-  e.evidence.assign(cd.doc.text, sent.start, sent.end - sent.start);
-  e.source_text = s.text;
-  e.target_text = t.text;
-  const uint32_t vb = v.tok(c.match.anchor).start, ve = v.tok(c.match.end - 1).end;
-  e.verb_text.assign(cd.doc.text, vb, ve - vb);
-  e.pattern = p.id;
-  e.modality = c.modality;
-}
+};
 
 std::string Explain(const Pattern& p, const Event& e, const Candidate& c, bool passive, const char* target_why) {
   std::string why = "pattern " + p.id + " (" + p.where + ") matched \"" + e.verb_text + "\"; source \"" +
@@ -624,23 +649,22 @@ bool IsOwedAction(const SentenceView& v, const Pattern& p, const PatternMatch& m
 // Where an event of the sentence whose events start at out[first] goes: two phrases of one
 // sentence with the same dyad and root ("staged a demonstration to protest", "criticized and
 // accused") tell one event, and the more specific code is kept. Returns a new Event at the end
-// of `out`, or the event it replaces (reset to a new Event), or null when an event already
-// told stays. Decided before the event is built, so that nothing is built for nothing.
-Event* EventSlot(const Pattern& p, std::string_view source, std::string_view target, uint32_t sentence,
-                 size_t first, std::vector<Event>* out) {
+// of `out` (kNewEvent), or the index of the event it replaces, or kKeepEvent when an event
+// already told stays. Decided before the event is built, so that nothing is built for nothing.
+constexpr size_t kNewEvent = SIZE_MAX, kKeepEvent = SIZE_MAX - 1;
+size_t EventSlot(const Pattern& p, std::string_view source, std::string_view target, uint32_t sentence,
+                 size_t first, const std::vector<Event>& out) {
   const std::string_view root = RootOf(p.code);
   const char* plover = p.cameo != nullptr ? p.cameo->plover : nullptr;
-  for (size_t i = first; i < out->size(); ++i) {
-    Event& o = (*out)[i];
+  for (size_t i = first; i < out.size(); ++i) {
+    const Event& o = out[i];
     if (o.sentence != sentence || o.source != source || o.target != target || o.root != root) continue;
     // "opened fire to disperse demonstrators, killing one and arresting 12": codes of one root
     // that PLOVER tells apart (ASSAULT, COERCE) are two events.
     if (plover == nullptr ? o.plover.has_value() : (!o.plover || *o.plover != plover)) continue;
-    if (p.code.size() <= o.code.size()) return nullptr;
-    o = Event();
-    return &o;
+    return p.code.size() <= o.code.size() ? kKeepEvent : i;
   }
-  return &out->emplace_back();
+  return kNewEvent;
 }
 
 // What the emission of one sentence's events needs.
@@ -711,13 +735,16 @@ void EmitCandidate(const SentenceScope& scope, const Pattern& p, Candidate* c, s
   if (pairs.empty() && !context && c->untargeted && c->target < 0) context = TargetRef{"", "", "no target: the clause names none"};
   if (pairs.empty() && !context) return;
   c->modality = Modality(v, p, scope.frames, cd.actors, *c);
-  const bool passive = !p.speech && IsPassive(v, c->match.anchor, c->match.end);
   auto emit = [&](uint32_t a, const TargetRef& target) {
-    Event* e = EventSlot(p, cd.actors[a].code, target.code, scope.sentence, scope.first_event, out);
-    if (e == nullptr) return;
-    FillEvent(cd, v, p, *c, a, target, scope.sentence, e);
-    e->location = LocationFor(cd, v, scope.index.places[scope.sentence], c->match.anchor);
-    if (scope.explain) e->explanation = Explain(p, *e, *c, passive, target.why);
+    const size_t slot = EventSlot(p, cd.actors[a].code, target.code, scope.sentence, scope.first_event, *out);
+    if (slot == kKeepEvent) return;
+    EventParts parts{cd, v, p, *c, a, target, scope.sentence,
+                     LocationFor(cd, v, scope.index.places[scope.sentence], c->match.anchor)};
+    Event* e = slot == kNewEvent ? &out->emplace_back(std::move(parts)) : &((*out)[slot] = std::move(parts));
+    if (scope.explain) {
+      const bool passive = !p.speech && IsPassive(v, c->match.anchor, c->match.end);
+      e->explanation = Explain(p, *e, *c, passive, target.why);
+    }
   };
   bool linked = false;
   for (auto [a, b] : pairs) {
@@ -882,7 +909,7 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   ActorSpans spans;
   spans.starts_at = v.actor_at;
   spans.end_token = v.mention_end;
-  spans.capitalized = v.capitalized;
+  spans.text = cd.doc.text;  // capitals read where asked (v.capitalized comes with the word classes)
   if (hints != nullptr && s.end_token <= hints->phrase_end.size()) {
     spans.phrase_end = std::span<const uint32_t>(hints->phrase_end).subspan(s.first_token, s.end_token - s.first_token);
     spans.noun_phrases = hints->noun_phrases;
@@ -901,11 +928,11 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
     FillSentenceWords(view);
     FindSpeechFrames(v, &frames);
   }
-  std::vector<Candidate> cands;
+  std::vector<Candidate>& cands = scratch->buffers->candidates;
+  cands.clear();
   std::vector<bool>& objects = scratch->objects;  // objects of earlier event phrases
   std::vector<bool>& objects_after = scratch->objects_after;  // those that follow their phrase
-  if (!matches.empty()) {  // one allocation for the candidates; the flags serve only them
-    cands.reserve(matches.size());
+  if (!matches.empty()) {  // the flags serve only the candidates of matches
     objects.assign(cd.actors.size(), false);
     objects_after.assign(cd.actors.size(), false);
   }
@@ -949,7 +976,7 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
     if (c.source < 0) continue;
     const Pattern& p = patterns.pattern(c.match.pattern);
     if (!c.date) c.date = AccountDate(*acc, cd.actors[static_cast<size_t>(c.source)], si, s.paragraph);
-    if (!c.date) c.date = cd.doc.published;
+    if (!c.date && cd.doc.published) c.date = *cd.doc.published;
     EmitCandidate(scope, p, &c, out);
   }
 }
@@ -1008,7 +1035,9 @@ std::vector<Event> CodeEvents(const CodedDocument& cd, const PatternSet& pattern
                               const ClauseHints* hints, CoderScratch* scratch) {
   std::vector<Event> events;
   if (cd.actors.empty() || patterns.size() == 0) return events;
-  AccountTimes acc;
+  if (!scratch->buffers) scratch->buffers = std::make_unique<CoderBuffers>();
+  AccountTimes& acc = scratch->buffers->account;
+  acc.by_entity.clear();
   IndexDocument(cd, &scratch->index);
   const DocumentIndex& index = scratch->index;
   for (uint32_t si = 0; si < cd.layer.sentences.size(); ++si) {

@@ -24,6 +24,7 @@
 // partner (046, "held talks with Y"). Thread-safe; reads only its arguments.
 #pragma once
 
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -41,10 +42,17 @@ std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patter
 std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patterns, bool explain,
                               const ClauseHints* hints);
 
+// The coder's own buffers (coder.cc): the candidates of a sentence and the account times of a
+// document, kept for their capacity.
+struct CoderBuffers;
+
 // Buffers the coder reuses from sentence to sentence and from document to document, so that
 // coding a short document allocates little besides its events. A caller that codes many
 // documents keeps one per thread (the pipeline does); one scratch serves one call at a time.
 struct CoderScratch {
+  CoderScratch();
+  ~CoderScratch();  // in coder.cc, where CoderBuffers is complete
+  std::unique_ptr<CoderBuffers> buffers;  // made at the first call
   DocumentIndex index;
   SentenceView view;
   std::vector<PatternMatch> matches;

@@ -23,7 +23,6 @@ constexpr std::string_view kNumberWords[] = {"one",    "two",    "three",  "four
                                     "seven",  "eight",  "nine",   "ten",      "eleven",  "twelve",
                                     "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
                                     "a",      "several", "few"};
-constexpr std::string_view kDeterminers[] = {"the", "a", "an", "its", "their", "his", "her", "our", "top", "senior"};
 
 std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> out;
@@ -132,6 +131,21 @@ Status ParseOptions(const std::string& options, Pattern* p) {
   return Status::Ok();
 }
 
+// A determiner or title word passed over before an actor slot ("the", "a", "an", "its", "their",
+// "his", "her", "our", "top", "senior"), by the norm's length first: each compare is then of a known size, which
+// the compiler does inline (a scan of the list called memcmp per word).
+bool IsDeterminer(const Token& t) {
+  const std::string_view n = t.norm;
+  switch (n.size()) {
+    case 1: return n[0] == 'a';
+    case 2: return n == "an";
+    case 3: return n == "the" || n == "its" || n == "his" || n == "her" || n == "our" || n == "top";
+    case 5: return n == "their";
+    case 6: return n == "senior";
+    default: return false;
+  }
+}
+
 // Token norm == word, the sizes compared first (std::string == const char* calls strlen).
 bool Is(const Token& t, std::string_view word) { return std::string_view(t.norm) == word; }
 
@@ -149,7 +163,9 @@ uint64_t KeyOf(const Token& t) { return t.key != 0 ? t.key : WordKey(t.norm); }
   }
   return false;
 }
-[[gnu::always_inline]] inline bool HasWord(const Element& el, const Token& t) { return HasKey(el.keys, el.words, t); }
+[[gnu::always_inline]] inline bool HasWord(const Element& el, const Token& t) {
+  return (el.key_bits >> (KeyOf(t) % 64) & 1) != 0 && HasKey(el.keys, el.words, t);
+}
 
 // A Bloom filter of the word keys of one sentence (1,024 bits): a pattern one of whose
 // required elements has none of its words in the sentence cannot match there.
@@ -162,17 +178,20 @@ class SentenceWords {
   bool MayHaveAny(const std::vector<uint64_t>& keys) const {
     return std::any_of(keys.begin(), keys.end(), [this](uint64_t k) { return MayHave(k); });
   }
-  // A pattern's gate (PatternSet::gate_keys_): runs of [count, keys...], one per required
-  // element; true when every run has a key that may be in the sentence.
+  // A pattern's gate (PatternSet::gate_keys_): runs of [count, (index, mask) x count], one per
+  // required element, the element's keys grouped by the filter word they fall in; true when
+  // every run has a key that may be in the sentence. A verb's many inflections are tested a
+  // filter word at a time.
   bool MayHaveAll(const uint64_t* run, const uint64_t* end) const {
     while (run < end) {
-      const uint64_t* keys = run + 1;
-      run = keys + *run;
-      while (keys < run && !MayHave(*keys)) ++keys;  // a plain loop: runs are short
-      if (keys == run) return false;
+      const uint64_t* pair = run + 1;
+      run = pair + 2 * *run;
+      while (pair < run && (bits_[pair[0]] & pair[1]) == 0) pair += 2;  // a plain loop: runs are short
+      if (pair == run) return false;
     }
     return true;
   }
+  static constexpr uint64_t kWords = 16;  // filter words; a key's word is k >> 6 & 15
 
  private:
   void Set(uint64_t k) { bits_[k >> 6 & 15] |= uint64_t{1} << (k & 63); }
@@ -214,16 +233,15 @@ struct Matcher {
     return -1;
   }
   bool Capitalized(uint32_t pos) const {
-    return pos >= base && pos < limit && pos - base < actors.capitalized.size() && actors.capitalized[pos - base] != 0;
+    if (pos < base || pos >= limit) return false;
+    if (!actors.capitalized.empty()) return pos - base < actors.capitalized.size() && actors.capitalized[pos - base] != 0;
+    return !actors.text.empty() && StartsWithCapital(actors.text, tokens[pos]);
   }
   // Skips determiners, then titles before a name ("Russian President Vladimir Putin",
   // "Secretary of State Marco Rubio"): up to four capitalised words (and "of") that end
   // right where an actor starts.
   uint32_t SkipDeterminers(uint32_t pos) const {
-    while (pos < limit && ActorAt(pos) < 0 &&
-           std::any_of(std::begin(kDeterminers), std::end(kDeterminers),
-                       [&](std::string_view d) { return tokens[pos].norm == d; }))
-      ++pos;
+    while (pos < limit && ActorAt(pos) < 0 && IsDeterminer(tokens[pos])) ++pos;
     if (ActorAt(pos) >= 0) return pos;
     for (uint32_t k = pos; k < limit && k < pos + 5; ++k) {
       if (ActorAt(k) >= 0) return k;
@@ -547,7 +565,11 @@ Status PatternSet::ParseWordSet(const std::string& raw_line, const std::string& 
 void PatternSet::Add(Pattern p) {
   const auto index = static_cast<uint32_t>(patterns_.size());
   p.cameo = FindCameo(p.code);
-  for (Element& el : p.elements) el.keys = KeysOf(el.words);
+  for (Element& el : p.elements) {
+    el.keys = KeysOf(el.words);
+    el.key_bits = 0;
+    for (uint64_t k : el.keys) el.key_bits |= uint64_t{1} << (k % 64);
+  }
   p.requires_keys = KeysOf(p.requires_words);
   p.forbids_keys = KeysOf(p.forbids_words);
   for (uint32_t e = 0; e < p.elements.size(); ++e) {
@@ -577,11 +599,23 @@ void PatternSet::AddGate(const Pattern& p) {
   gate.needs_actor = p.needs_actor;
   gate.ranked = p.ranked;
   for (uint32_t e : order) {
-    const std::vector<uint64_t>& keys = p.elements[e].keys;
-    gate_keys_.push_back(keys.size());
-    gate_keys_.insert(gate_keys_.end(), keys.begin(), keys.end());
+    uint64_t masks[16] = {};  // the filter's bits of the element's keys, by filter word
+    for (uint64_t k : p.elements[e].keys) masks[k >> 6 & 15] |= uint64_t{1} << (k & 63);
+    const size_t count_at = gate_keys_.size();
+    gate_keys_.push_back(0);
+    for (uint64_t w = 0; w < 16; ++w) {
+      if (masks[w] == 0) continue;
+      gate_keys_.push_back(w);
+      gate_keys_.push_back(masks[w]);
+      ++gate_keys_[count_at];
+    }
   }
   gate.end = static_cast<uint32_t>(gate_keys_.size());
+  // An actor slot right after the anchor: tested once per anchor token, before any pattern.
+  const size_t next = p.anchor + 1;
+  gate.slot_next = next < p.elements.size() && !p.elements[next].optional &&
+                   (p.elements[next].kind == ElementKind::kTarget || p.elements[next].kind == ElementKind::kSource ||
+                    p.elements[next].kind == ElementKind::kCompound);
   gates_.push_back(gate);
 }
 
@@ -715,6 +749,16 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, const std::string& n
 
 namespace {
 
+// True when an actor slot (TGT, SRC, CMP) can start at `pos`: what Matcher::Take tests first
+// for such an element (quote marks, determiners and titles skipped). `any` is any pattern:
+// these steps do not read it.
+bool ActorSlotAt(const Pattern& any, const std::vector<Token>& tokens, const Sentence& s, const ActorSpans& actors,
+                 uint32_t pos) {
+  PatternMatch unused;
+  const Matcher m{any, tokens, s.end_token, s.first_token, actors, &unused};
+  return m.ActorAt(m.SkipDeterminers(m.SkipQuotes(pos))) >= 0;
+}
+
 // Matches pattern `p` with its anchor at token `t`; false when it does not match.
 bool MatchAt(const Pattern& p, uint32_t pi, const std::vector<Token>& tokens, const Sentence& s,
              const ActorSpans& actors, uint32_t t, PatternMatch* m) {
@@ -758,10 +802,15 @@ void PatternSet::Match(const std::vector<Token>& tokens, const Sentence& s, cons
     if (candidates == nullptr) continue;
     PatternMatch best;
     int best_score = -1;
+    int slot_next = -1;  // whether an actor can fill a slot right after the anchor (-1: not asked yet)
     for (const Gate& gate : *candidates) {
       // The gate turns most candidates away without touching their Pattern (the anchor's next
       // word was checked by CandidatesAt).
       if (gate.needs_actor && !has_actor) continue;
+      if (gate.slot_next) {
+        if (slot_next < 0) slot_next = ActorSlotAt(patterns_[gate.pattern], tokens, s, actors, t + 1) ? 1 : 0;
+        if (slot_next == 0) continue;
+      }
       if (!words) words.emplace(tokens, s);
       if (!words->MayHaveAll(gate_keys_.data() + gate.begin, gate_keys_.data() + gate.end)) continue;
       // A match ends by the sentence's end: a pattern that cannot outscore the best match at

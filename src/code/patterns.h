@@ -40,6 +40,9 @@ struct Element {
   // WordKey of each of `words` (kWords), filled by PatternSet::Add: tokens are compared by
   // Token::key first, so a word that differs costs one integer compare.
   std::vector<uint64_t> keys;
+  // One bit per key (key % 64), filled by PatternSet::Add: a token whose bit is not set is
+  // none of the words, told by one test instead of a scan of `keys`.
+  uint64_t key_bits = 0;
 };
 
 // Named word sets (`&NAME  member | two words | ...`), by lower-case name without `&`.
@@ -93,7 +96,8 @@ struct PatternMatch {
 struct ActorSpans {
   std::span<const int32_t> starts_at;   // by token index relative to the sentence's first token
   std::span<const uint32_t> end_token;  // by actor index: absolute end token
-  std::span<const uint8_t> capitalized;  // by relative token: starts with a capital (empty: none known)
+  std::span<const uint8_t> capitalized;  // by relative token: starts with a capital (empty: see `text`)
+  std::string_view text;  // the document's text: with `capitalized` empty, capitals are read from it (empty: none known)
   std::span<const uint32_t> phrase_end;  // hint, by relative token: end of the phrase a verb there heads (0: none)
   std::span<const std::pair<uint32_t, uint32_t>> noun_phrases;  // hint: absolute [begin, end) of noun phrases
 };
@@ -140,14 +144,15 @@ class PatternSet {
   // The test before matching a candidate pattern, in one record so that turning a pattern away
   // touches no Pattern: whether a slot needs an actor, the score the pattern starts from
   // (specificity), and for each element other than the anchor that must match one of its
-  // words, a run [count, WordKeys...] in gate_keys_ (tested against a per-sentence filter of
-  // the sentence's keys).
+  // words, a run in gate_keys_ of its WordKeys as filter bits (tested against a per-sentence
+  // filter of the sentence's keys; format in patterns.cc, SentenceWords::MayHaveAll).
   struct Gate {
     uint32_t pattern = 0;
     uint32_t begin = 0, end = 0;  // the runs in gate_keys_
     int32_t score = 0;            // specificity * 100
     bool needs_actor = false;
     bool ranked = false;
+    bool slot_next = false;  // the element after the anchor is a required actor slot
   };
   // The patterns tried at an anchor token, by Token::key, in pattern order: `open` are those
   // whose element after the anchor is not one required word. The others are in pair_lists_ under
@@ -175,6 +180,12 @@ class PatternSet {
   void AddGate(const Pattern& p);
   Status AddLines(std::istream& in, const std::string& name, const IrregularTable& table, WordSets* sets);
 };
+
+// True when token `t` is a word starting with a capital letter (or a non-ASCII letter) in `text`.
+inline bool StartsWithCapital(std::string_view text, const Token& t) {
+  const unsigned char c = static_cast<unsigned char>(text[t.start]);
+  return t.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
+}
 
 // True for number tokens and number words ("ten", "twelve").
 bool IsNumberToken(const Token& t);

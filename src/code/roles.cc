@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "code/patterns.h"
 #include "util/hash.h"
 #include "util/word_filter.h"
 
@@ -101,8 +102,8 @@ constexpr uint32_t kPrepositions = 1u << 0, kSkippable = 1u << 1, kSpeechVerbs =
 
 // The words of all lists by Token::key, each with the bits of the lists that hold it: an open
 // addressing table of 1,024 slots (about 250 words), so that a token's classes cost one or two
-// probes instead of a scan of every list. A hit is confirmed on the word itself, so the result
-// is exactly that of comparing strings.
+// probes instead of a scan of every list. A word is known by its 64-bit key and its length,
+// as the event matcher's anchor index knows its words by key: the bytes are not compared again.
 class WordClassTable {
  public:
   WordClassTable() {
@@ -131,38 +132,30 @@ class WordClassTable {
     Add(kAccording, wc::kAccording);
   }
 
-  // The words are short: compared inline, which costs less than a call to memcmp.
-  static bool SameBytes(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
-
   uint32_t Find(uint64_t key, std::string_view w) const {
     for (uint64_t i = key;; ++i) {
       const Slot& s = slots_[i & (kSlots - 1)];
       if (s.bits == 0) return 0;
-      if (s.key == key && SameBytes(s.word, w)) return s.bits;
+      if (s.key == key && s.size == w.size()) return s.bits;
     }
   }
 
  private:
   static constexpr uint64_t kSlots = 1024;
-  struct Slot {
+  struct Slot {  // 16 bytes: the table fits in 16 KB
     uint64_t key = 0;
     uint32_t bits = 0;  // 0: empty
-    std::string_view word;
+    uint32_t size = 0;  // of the word
   };
   template <size_t N>
   void Add(const std::array<std::string_view, N>& words, uint32_t bit) {
     for (std::string_view w : words) {
       const uint64_t key = WordKey(w);
       uint64_t i = key;
-      while (slots_[i & (kSlots - 1)].bits != 0 && slots_[i & (kSlots - 1)].word != w) ++i;
+      while (slots_[i & (kSlots - 1)].bits != 0 && slots_[i & (kSlots - 1)].key != key) ++i;
       Slot& s = slots_[i & (kSlots - 1)];
       s.key = key;
-      s.word = w;
+      s.size = static_cast<uint32_t>(w.size());
       s.bits |= bit;
     }
   }
@@ -268,12 +261,8 @@ void FillSentenceActors(std::string_view text, const TextLayer& layer, uint32_t 
   const size_t n = v.end - v.first;
   v.actor_at.assign(n, -1);
   v.actor_cover.assign(n, -1);
-  v.capitalized.resize(n);
-  for (uint32_t t = v.first; t < v.end; ++t) {
-    const Token& tok = layer.tokens[t];
-    const unsigned char c = static_cast<unsigned char>(text[tok.start]);
-    v.capitalized[t - v.first] = tok.kind == TokenKind::kWord && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
-  }
+  v.text = text;
+  v.capitalized.clear();  // FillSentenceWords fills it: the matcher reads capitals from the text
   v.mention_first = index.mention_first;
   v.mention_end = index.mention_end;
   for (uint32_t a : index.actors[sentence]) {
@@ -283,37 +272,56 @@ void FillSentenceActors(std::string_view text, const TextLayer& layer, uint32_t 
     v.actors.push_back(a);
   }
   v.word_class.clear();  // FillSentenceWords fills them
+  v.word_classes_any = 0;
   v.clause_start.clear();
 }
 
 void FillSentenceWords(SentenceView* view) {
   SentenceView& v = *view;
-  v.word_class.resize(v.end - v.first);
-  v.clause_start.resize(v.end - v.first);
+  const uint32_t n = v.end - v.first;
+  v.word_class.resize(n);
+  v.clause_start.resize(n);
+  v.capitalized.resize(n);
+  // Local pointers and bounds: stores into the uint32_t arrays could alias v.first and v.end,
+  // which the loop would otherwise read again after every store.
+  const Token* tokens = v.tokens->data() + v.first;
+  uint8_t* capitalized = v.capitalized.data();
+  const char* bytes = v.text.data();
+  const int32_t* cover = v.actor_cover.data();
+  uint32_t* classes = v.word_class.data();
+  uint32_t* starts = v.clause_start.data();
+  const uint32_t first = v.first;
   bool open = false;  // inside quotation marks
-  uint32_t prev = 0, clause = v.first;  // the previous token's classes, the current clause's start
-  for (uint32_t t = v.first; t < v.end; ++t) {
-    const Token& tok = v.tok(t);
-    const bool capitalized = v.capitalized[t - v.first] != 0;
+  uint32_t prev = 0, clause = first;  // the previous token's classes, the current clause's start
+  uint32_t any = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& tok = tokens[i];
     uint32_t bits = WordClasses(tok);
+    // StartsWithCapital, branch-free: the words' first letters are unpredictable.
+    const unsigned char c = static_cast<unsigned char>(bytes[tok.start]);
+    const bool capital = (tok.kind == TokenKind::kWord) & (static_cast<unsigned char>(c - 'A') <= 'Z' - 'A' || c >= 0xC3);
+    capitalized[i] = capital ? 1 : 0;
     // A capitalised "States" or "Reports" inside a sentence is a name ("the United States" as
     // a place), not a speech verb.
-    if ((bits & wc::kSpeechVerbs) != 0 && (t == v.first || !capitalized)) bits |= wc::kSpeech;
+    if ((bits & wc::kSpeechVerbs) != 0 && (i == 0 || !capital)) bits |= wc::kSpeech;
     const bool quote = tok.kind == TokenKind::kQuote && std::string_view(tok.norm) != "'";
     if (quote) open = !open;
     if (open || quote) bits |= wc::kInQuote;
-    v.word_class[t - v.first] = bits;
+    classes[i] = bits;
+    any |= bits;
     // ClauseStart of every token, in the same pass: a token starts a clause when the token
     // before it is a clause break or a speech verb, or a comma before a clause opener; else its
-    // clause starts where the previous token's does (what ClauseStart's scan back finds).
-    if (t > v.first) {
-      const bool speech = (prev & wc::kSpeech) != 0 && v.actor_cover[t - 1 - v.first] < 0;
-      const bool opener = (bits & wc::kClauseOpeners) != 0 && std::string_view(v.tok(t - 1).norm) == ",";
-      if ((prev & wc::kClauseBreaks) != 0 || speech || opener) clause = t;
+    // clause starts where the previous token's does (what ClauseStart's scan back finds). Most
+    // tokens have none of these bits: one test passes them.
+    if (i > 0 && ((prev & (wc::kClauseBreaks | wc::kSpeech)) | (bits & wc::kClauseOpeners)) != 0) {
+      const bool speech = (prev & wc::kSpeech) != 0 && cover[i - 1] < 0;
+      const bool opener = (bits & wc::kClauseOpeners) != 0 && std::string_view(tokens[i - 1].norm) == ",";
+      if ((prev & wc::kClauseBreaks) != 0 || speech || opener) clause = first + i;
     }
-    v.clause_start[t - v.first] = clause;
+    starts[i] = clause;
     prev = bits;
   }
+  v.word_classes_any = any;
 }
 
 // A speech verb at token t, not a word of a name ("the United States", "Reporters Says").
@@ -731,6 +739,7 @@ std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v) {
 void FindSpeechFrames(const SentenceView& v, std::vector<SpeechFrame>* out) {
   std::vector<SpeechFrame>& frames = *out;
   frames.clear();
+  if ((v.word_classes_any & (wc::kSpeech | wc::kAccording)) == 0) return;  // no speech verb, no "according"
   for (uint32_t t = v.first; t < v.end; ++t) {
     // Only speech verbs and "according" open a frame: the other tokens are passed by one bit test.
     if ((v.word_class[t - v.first] & (wc::kSpeech | wc::kAccording)) == 0) continue;
@@ -776,7 +785,7 @@ uint32_t ClauseStart(const SentenceView& v, uint32_t anchor) {
   return v.first;
 }
 
-std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t anchor) {
+std::string_view ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t anchor) {
   bool hypothetical = false;
   for (uint32_t t = clause_start; t < anchor; ++t) {
     const std::string_view n = v.tok(t).norm;

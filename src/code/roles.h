@@ -18,16 +18,18 @@ namespace parley::code {
 // One sentence's view of the document: token range and the actor mentions inside it.
 struct SentenceView {
   const std::vector<Token>* tokens = nullptr;
+  std::string_view text;              // the document's text
   uint32_t first = 0, end = 0;        // token range
   std::vector<int32_t> actor_at;      // by token - first: actor index starting there, else -1
   std::vector<int32_t> actor_cover;   // by token - first: actor index covering it, else -1
   std::span<const uint32_t> mention_first, mention_end;  // by actor index (absolute tokens)
   std::vector<uint32_t> actors;       // actor indexes in this sentence, in order
-  std::vector<uint8_t> capitalized;   // by token - first: a word starting with a capital (0/1)
+  std::vector<uint8_t> capitalized;   // by token - first: a word starting with a capital (0/1); FillSentenceWords
   // by token - first: bits of the word lists the token is in, whether it is a speech verb
   // (IsSpeechVerb, not capitalised inside the sentence) and whether it is inside quotation marks
   // (roles.cc); computed once per token, asked for again and again.
   std::vector<uint32_t> word_class;
+  uint32_t word_classes_any = 0;  // the union of word_class: a scan for a class absent from it is skipped
   // by token - first: ClauseStart of that token, computed in one pass (asked for per candidate).
   std::vector<uint32_t> clause_start;
 
@@ -50,8 +52,8 @@ void IndexDocument(const CodedDocument& cd, DocumentIndex* index);
 void FillSentenceView(std::string_view text, const TextLayer& layer, uint32_t sentence,
                       const DocumentIndex& index, SentenceView* view);
 // FillSentenceView in two steps, so that a sentence no pattern matches in costs only the first:
-// the token range, actors and capitalisation (what PatternSet::Match reads), then the word
-// classes and clause starts (what the role finder reads).
+// the token range and actors (what PatternSet::Match reads, with the text), then capitalisation,
+// word classes and clause starts (what the role finder reads).
 void FillSentenceActors(std::string_view text, const TextLayer& layer, uint32_t sentence,
                         const DocumentIndex& index, SentenceView* view);
 void FillSentenceWords(SentenceView* view);
@@ -113,7 +115,7 @@ std::vector<SpeechFrame> FindSpeechFrames(const SentenceView& v);
 void FindSpeechFrames(const SentenceView& v, std::vector<SpeechFrame>* frames);
 
 // The modality cue before the anchor in its clause: "negated", "hypothetical" or "".
-std::string ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t anchor);
+std::string_view ModalityCue(const SentenceView& v, uint32_t clause_start, uint32_t anchor);
 
 // The first token of the clause that holds `anchor` (after the last ; or clause comma).
 uint32_t ClauseStart(const SentenceView& v, uint32_t anchor);
