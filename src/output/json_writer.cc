@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "util/utf8.h"
 
 namespace parley::output {
@@ -83,19 +87,6 @@ void Escape(std::string_view s, Append&& append) {
   append(s.substr(run, n - run));
 }
 
-// True when every byte of `s` is copied as it is (no escape, no UTF-8 check needed).
-bool AllVerbatim(std::string_view s) {
-  size_t i = 0;
-  for (uint64_t w; i + 8 <= s.size(); i += 8) {
-    std::memcpy(&w, s.data() + i, 8);
-    if (AnySpecial(w)) return false;
-  }
-  for (; i < s.size(); ++i) {
-    if (!kVerbatim[static_cast<unsigned char>(s[i])]) return false;
-  }
-  return true;
-}
-
 // A value of at most four decimals and six significant digits (every Goldstein value, most
 // coordinates), written from an integer: the digits "%.6g" gives for it, plus ".0" when it has
 // no decimals, without the general formatter (ten times the cost). Returns the length
@@ -128,7 +119,138 @@ size_t ShortDecimal(double v, char* out) {
   return 0;
 }
 
+// The rest of a string from byte i on, when a byte there needs escaping or a UTF-8 check:
+// bytes before i were plain ASCII (so no UTF-8 sequence starts before i) and are written at
+// p[0, i). Writes the closing quote.
+[[gnu::noinline]] char* PutEscapedFrom(char* p, std::string_view s, size_t i) {
+  char* q = p + i;
+  Escape(s.substr(i), [&q](std::string_view run) {
+    std::memcpy(q, run.data(), run.size());
+    q += run.size();
+  });
+  *q++ = '"';
+  return q;
+}
+
+// True when one of the 4 bytes of `w` is not verbatim (AnySpecial for a 32-bit word).
+constexpr bool AnySpecial4(uint32_t w) {
+  constexpr uint32_t kOnes = 0x01010101U, kHigh = 0x80808080U;
+  const uint32_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  const uint32_t below = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+                         ((backslash - kOnes) & ~backslash) | w;
+  return (below & kHigh) != 0;
+}
+
+#if defined(__SSE2__)
+// A bit for each of the 16 bytes at s that is not verbatim: a signed compare with 0x20 finds
+// the control bytes and the bytes >= 0x80 at once.
+int SpecialMask16(const char* s) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+  const __m128i special = _mm_or_si128(
+      _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return _mm_movemask_epi8(special);
+}
+
+void Copy16(char* to, const char* from) {
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_loadu_si128(reinterpret_cast<const __m128i*>(from)));
+}
+#else
+int SpecialMask16(const char* s) {
+  uint64_t a, b;
+  std::memcpy(&a, s, 8);
+  std::memcpy(&b, s + 8, 8);
+  return AnySpecial(a) || AnySpecial(b) ? 1 : 0;
+}
+
+void Copy16(char* to, const char* from) { std::memcpy(to, from, 16); }
+#endif
+
 }  // namespace
+
+// Most strings are plain ASCII: checked and copied in words (16 bytes, or two overlapping
+// words for short ones), leaving for the escaping path at the first word with a special byte.
+char* PutJsonString(char* p, std::string_view s) {
+  *p++ = '"';
+  const char* src = s.data();
+  const size_t n = s.size();
+  if (n >= 16) {
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      if (SpecialMask16(src + i) != 0) return PutEscapedFrom(p, s, i);
+      Copy16(p + i, src + i);
+    }
+    if (i < n) {  // the last 16 bytes, overlapping what was checked
+      if (SpecialMask16(src + n - 16) != 0) return PutEscapedFrom(p, s, i);
+      Copy16(p + n - 16, src + n - 16);
+    }
+  } else if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, src, 8);
+    std::memcpy(&b, src + n - 8, 8);
+    if (AnySpecial(a) || AnySpecial(b)) return PutEscapedFrom(p, s, 0);
+    std::memcpy(p, &a, 8);
+    std::memcpy(p + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, src, 4);
+    std::memcpy(&b, src + n - 4, 4);
+    if (AnySpecial4(a) || AnySpecial4(b)) return PutEscapedFrom(p, s, 0);
+    std::memcpy(p, &a, 4);
+    std::memcpy(p + n - 4, &b, 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      if (!kVerbatim[static_cast<unsigned char>(src[i])]) return PutEscapedFrom(p, s, i);
+      p[i] = src[i];
+    }
+  }
+  p += n;
+  *p++ = '"';
+  return p;
+}
+
+// Six significant digits, like printf's "%.6g" (std::to_chars with a precision is specified
+// to give exactly that), and always a fraction or an exponent so the value reads as a double.
+char* PutJsonDouble(char* p, double v) {
+  if (!std::isfinite(v)) return PutJsonLiteral(p, "null");
+  if (const size_t n = ShortDecimal(v, p)) return p + n;
+  char* end = std::to_chars(p, p + 36, v, std::chars_format::general, 6).ptr;
+  if (std::string_view(p, static_cast<size_t>(end - p)).find_first_of(".eE") == std::string_view::npos) {
+    *end++ = '.';
+    *end++ = '0';
+  }
+  return end;
+}
+
+constexpr size_t kKeptRoom = size_t{16} << 20;
+
+JsonRoom::JsonRoom(std::string* out) : out_(out) {
+  thread_local Buffer buffer;
+  buffer_ = buffer.busy ? &own_ : &buffer;
+  buffer_->busy = true;
+  data_ = buffer_->data.get();
+  size_ = buffer_->size;
+}
+
+JsonRoom::~JsonRoom() {
+  out_->append(data_, used_);
+  buffer_->busy = false;
+  // A very large document's room is not kept for the thread's life.
+  if (buffer_->size > kKeptRoom) {
+    buffer_->data.reset();
+    buffer_->size = 0;
+  }
+}
+
+void JsonRoom::Grow(size_t n) {
+  const size_t size = std::max({used_ + n, 2 * size_, size_t{4096}});
+  std::unique_ptr<char[]> bigger(new char[size]);  // not zero-filled
+  if (used_ > 0) std::memcpy(bigger.get(), data_, used_);
+  buffer_->data = std::move(bigger);
+  buffer_->size = size;
+  data_ = buffer_->data.get();
+  size_ = size;
+}
 
 JsonWriter::JsonWriter(std::string* out) : out_(out) {
   const size_t used = out_->size();
@@ -146,52 +268,25 @@ void JsonWriter::Grow(size_t n) {
   end_ = out_->data() + out_->size();
 }
 
-void JsonWriter::Escaped(std::string_view s) {
-  Escape(s, [this](std::string_view run) { Put(run); });
-}
-
-// Most values are short plain strings: copied whole after a quick check.
 void JsonWriter::String(std::string_view s) {
   Separate();
-  if (s.size() <= kShort && AllVerbatim(s)) {
-    Reserve(s.size() + 2);
-    *pos_++ = '"';
-    std::memcpy(pos_, s.data(), s.size());
-    pos_ += s.size();
-  } else {
-    Put('"');
-    Escaped(s);
-  }
-  Put('"');
+  Reserve(JsonStringBound(s.size()));
+  pos_ = PutJsonString(pos_, s);
   need_comma_ = true;
 }
 
 void JsonWriter::Int(int64_t v) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  Raw(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+  Separate();
+  Reserve(kJsonNumberBound);
+  pos_ = PutJsonInt(pos_, v);
+  need_comma_ = true;
 }
 
-// Six significant digits, like printf's "%.6g" (std::to_chars with a precision is specified
-// to give exactly that), and always a fraction or an exponent so the value reads as a double.
 void JsonWriter::Double(double v) {
-  if (!std::isfinite(v)) {
-    Null();
-    return;
-  }
-  char buf[40];
-  if (const size_t n = ShortDecimal(v, buf)) {
-    Raw(std::string_view(buf, n));
-    return;
-  }
-  auto r = std::to_chars(buf, buf + 36, v, std::chars_format::general, 6);
-  std::string_view s(buf, static_cast<size_t>(r.ptr - buf));
-  if (s.find_first_of(".eE") == std::string_view::npos) {
-    *r.ptr++ = '.';
-    *r.ptr++ = '0';
-    s = std::string_view(buf, static_cast<size_t>(r.ptr - buf));
-  }
-  Raw(s);
+  Separate();
+  Reserve(kJsonNumberBound);
+  pos_ = PutJsonDouble(pos_, v);
+  need_comma_ = true;
 }
 
 void AppendEscaped(std::string_view s, std::string* out) {

@@ -1,190 +1,286 @@
+// The contract's JSON object for one coded document. It is on the hot path of `parley code`:
+// each object (an actor, an event ...) is written straight into the output string after one
+// room reservation (an upper bound of what it writes), with its field names as literal
+// fragments (`,"start":`) and the write position kept in a local, so that no field pays for
+// separator state, a bounds check or a function call of its own (json_writer.h, Put*).
 #include "output/json_writer.h"
 #include "output/writers.h"
 
 namespace parley::output {
 namespace {
 
-void Span(JsonWriter& w, const std::string& text, uint32_t start, uint32_t end, uint32_t sentence) {
-  w.Field("text", text);
-  w.Field("start", static_cast<int64_t>(start));
-  w.Field("end", static_cast<int64_t>(end));
-  w.Field("sentence", static_cast<int64_t>(sentence));
+// Room for any object's field names and numbers (the largest, an event with its location,
+// needs about 500 bytes); strings are counted apart by StringsBound.
+constexpr size_t kObjectRoom = 1024;
+
+size_t StringBound(const std::string& s) { return JsonStringBound(s.size()); }
+size_t StringBound(const std::optional<std::string>& s) { return s ? JsonStringBound(s->size()) : 4; }
+
+template <typename... Strings>
+size_t StringsBound(const Strings&... s) {
+  return kObjectRoom + (StringBound(s) + ...);
 }
 
-void WriteActors(JsonWriter& w, const std::vector<ActorMention>& actors) {
-  w.Key("actors");
-  w.BeginArray();
-  for (const auto& a : actors) {
-    w.BeginObject();
-    Span(w, a.text, a.start, a.end, a.sentence);
-    w.Field("kind", a.kind);
-    w.Field("code", a.code);
-    w.Field("country", a.country);
-    w.Field("sector", a.sector);
-    w.Field("name", a.name);
-    w.Key("entity");
-    a.entity < 0 ? w.Null() : w.Int(a.entity);
-    w.Key("antecedent");
-    a.antecedent ? w.Int(*a.antecedent) : w.Null();
-    w.EndObject();
-  }
-  w.EndArray();
+char* PutNull(char* p) { return PutJsonLiteral(p, "null"); }
+char* PutOptString(char* p, const std::optional<std::string>& s) { return s ? PutJsonString(p, *s) : PutNull(p); }
+char* PutOptUInt(char* p, const std::optional<uint32_t>& v) { return v ? PutJsonUInt(p, *v) : PutNull(p); }
+char* PutOptDouble(char* p, const std::optional<double>& v) { return v ? PutJsonDouble(p, *v) : PutNull(p); }
+
+// The fields every span shares, after `{"text":`.
+char* PutSpan(char* p, const std::string& text, uint32_t start, uint32_t end, uint32_t sentence) {
+  p = PutJsonString(p, text);
+  p = PutJsonLiteral(p, ",\"start\":");
+  p = PutJsonUInt(p, start);
+  p = PutJsonLiteral(p, ",\"end\":");
+  p = PutJsonUInt(p, end);
+  p = PutJsonLiteral(p, ",\"sentence\":");
+  return PutJsonUInt(p, sentence);
 }
 
-void WritePlaces(JsonWriter& w, const std::vector<Place>& places) {
-  w.Key("places");
-  w.BeginArray();
-  for (const auto& p : places) {
-    w.BeginObject();
-    Span(w, p.text, p.start, p.end, p.sentence);
-    w.Field("name", p.name);
-    w.Field("country", p.country);
-    w.Key("lat");
-    w.OptDouble(p.lat);
-    w.Key("lon");
-    w.OptDouble(p.lon);
-    w.EndObject();
+// `"name":[` ... `]` around one object per element; `put(p, element)` writes the object.
+template <size_t N, typename T, typename Bound, typename Put>
+void PutArray(JsonRoom& room, const char (&name)[N], const std::vector<T>& items, Bound bound, Put put) {
+  char* p = room.Reserve(N + 2);
+  p = PutJsonLiteral(p, name);
+  for (size_t i = 0; i < items.size(); ++i) {
+    room.Commit(p);
+    p = room.Reserve(bound(items[i]) + 1);
+    if (i > 0) *p++ = ',';
+    p = put(p, items[i]);
   }
-  w.EndArray();
+  *p++ = ']';
+  room.Commit(p);
 }
 
-void WriteTimes(JsonWriter& w, const std::vector<TimeExpr>& times) {
-  w.Key("times");
-  w.BeginArray();
-  for (const auto& t : times) {
-    w.BeginObject();
-    Span(w, t.text, t.start, t.end, t.sentence);
-    w.Field("type", t.type);
-    w.Field("value", t.value);
-    w.Field("value_max", t.value_max);
-    w.Field("anchor", t.anchor);
-    w.Key("deadline");
-    if (t.deadline) {
-      w.BeginObject();
-      w.Field("earliest", t.deadline->earliest);
-      w.Field("latest", t.deadline->latest);
-      w.EndObject();
-    } else {
-      w.Null();
-    }
-    w.EndObject();
-  }
-  w.EndArray();
+char* PutActor(char* p, const ActorMention& a) {
+  p = PutJsonLiteral(p, "{\"text\":");
+  p = PutSpan(p, a.text, a.start, a.end, a.sentence);
+  p = PutJsonLiteral(p, ",\"kind\":");
+  p = PutJsonString(p, a.kind);
+  p = PutJsonLiteral(p, ",\"code\":");
+  p = PutJsonString(p, a.code);
+  p = PutJsonLiteral(p, ",\"country\":");
+  p = PutJsonString(p, a.country);
+  p = PutJsonLiteral(p, ",\"sector\":");
+  p = PutOptString(p, a.sector);
+  p = PutJsonLiteral(p, ",\"name\":");
+  p = PutJsonString(p, a.name);
+  p = PutJsonLiteral(p, ",\"entity\":");
+  p = a.entity < 0 ? PutNull(p) : PutJsonInt(p, a.entity);
+  p = PutJsonLiteral(p, ",\"antecedent\":");
+  p = PutOptUInt(p, a.antecedent);
+  *p++ = '}';
+  return p;
 }
 
-void WriteQuotes(JsonWriter& w, const std::vector<Quote>& quotes) {
-  w.Key("quotes");
-  w.BeginArray();
-  for (const auto& q : quotes) {
-    w.BeginObject();
-    Span(w, q.text, q.start, q.end, q.sentence);
-    w.Field("kind", q.kind);
-    w.Field("speaker", q.speaker);
-    w.Field("speaker_code", q.speaker_code);
-    w.Key("speaker_start");
-    q.speaker_start ? w.Int(*q.speaker_start) : w.Null();
-    w.Key("speaker_end");
-    q.speaker_end ? w.Int(*q.speaker_end) : w.Null();
-    w.Field("cue", q.cue);
-    w.EndObject();
-  }
-  w.EndArray();
+char* PutPlace(char* p, const Place& pl) {
+  p = PutJsonLiteral(p, "{\"text\":");
+  p = PutSpan(p, pl.text, pl.start, pl.end, pl.sentence);
+  p = PutJsonLiteral(p, ",\"name\":");
+  p = PutJsonString(p, pl.name);
+  p = PutJsonLiteral(p, ",\"country\":");
+  p = PutJsonString(p, pl.country);
+  p = PutJsonLiteral(p, ",\"lat\":");
+  p = PutOptDouble(p, pl.lat);
+  p = PutJsonLiteral(p, ",\"lon\":");
+  p = PutOptDouble(p, pl.lon);
+  *p++ = '}';
+  return p;
 }
 
-void WriteLocation(JsonWriter& w, const std::optional<EventLocation>& loc) {
-  w.Key("location");
-  if (!loc) {
-    w.Null();
-    return;
+char* PutTime(char* p, const TimeExpr& t) {
+  p = PutJsonLiteral(p, "{\"text\":");
+  p = PutSpan(p, t.text, t.start, t.end, t.sentence);
+  p = PutJsonLiteral(p, ",\"type\":");
+  p = PutJsonString(p, t.type);
+  p = PutJsonLiteral(p, ",\"value\":");
+  p = PutJsonString(p, t.value);
+  p = PutJsonLiteral(p, ",\"value_max\":");
+  p = PutOptString(p, t.value_max);
+  p = PutJsonLiteral(p, ",\"anchor\":");
+  p = PutOptString(p, t.anchor);
+  p = PutJsonLiteral(p, ",\"deadline\":");
+  if (t.deadline) {
+    p = PutJsonLiteral(p, "{\"earliest\":");
+    p = PutJsonString(p, t.deadline->earliest);
+    p = PutJsonLiteral(p, ",\"latest\":");
+    p = PutJsonString(p, t.deadline->latest);
+    *p++ = '}';
+  } else {
+    p = PutNull(p);
   }
-  w.BeginObject();
-  w.Field("name", loc->name);
-  w.Field("country", loc->country);
-  w.Key("lat");
-  w.OptDouble(loc->lat);
-  w.Key("lon");
-  w.OptDouble(loc->lon);
-  w.EndObject();
+  *p++ = '}';
+  return p;
 }
 
-void WriteEvents(JsonWriter& w, const std::vector<Event>& events) {
-  w.Key("events");
-  w.BeginArray();
-  for (const auto& e : events) {
-    w.BeginObject();
-    w.Field("source", e.source);
-    w.Field("target", e.target);
-    w.Field("code", e.code);
-    w.Field("root", e.root);
-    w.Field("plover", e.plover);
-    w.Field("quad_class", static_cast<int64_t>(e.quad_class));
-    w.Key("goldstein");
-    w.Double(e.goldstein);
-    w.Field("date", e.date);
-    WriteLocation(w, e.location);
-    w.Field("sentence", static_cast<int64_t>(e.sentence));
-    w.Field("mentions", static_cast<int64_t>(e.mentions));
-    w.Field("evidence", e.evidence);
-    w.Field("source_text", e.source_text);
-    w.Field("target_text", e.target_text);
-    w.Field("verb_text", e.verb_text);
-    w.Field("pattern", e.pattern);
-    w.Field("modality", e.modality);
-    if (!e.explanation.empty()) w.Field("explanation", e.explanation);
-    w.EndObject();
-  }
-  w.EndArray();
+size_t TimeBound(const TimeExpr& t) {
+  const size_t deadline = t.deadline ? StringBound(t.deadline->earliest) + StringBound(t.deadline->latest) : 0;
+  return StringsBound(t.text, t.type, t.value, t.value_max, t.anchor) + deadline;
 }
 
-void WriteErrors(JsonWriter& w, const std::vector<DocError>& errors) {
-  w.Key("errors");
-  w.BeginArray();
-  for (const auto& e : errors) {
-    w.BeginObject();
-    w.Field("code", e.code);
-    w.Field("message", e.message);
-    w.Key("offset");
-    e.offset ? w.Int(static_cast<int64_t>(*e.offset)) : w.Null();
-    w.EndObject();
+char* PutQuote(char* p, const Quote& q) {
+  p = PutJsonLiteral(p, "{\"text\":");
+  p = PutSpan(p, q.text, q.start, q.end, q.sentence);
+  p = PutJsonLiteral(p, ",\"kind\":");
+  p = PutJsonString(p, q.kind);
+  p = PutJsonLiteral(p, ",\"speaker\":");
+  p = PutOptString(p, q.speaker);
+  p = PutJsonLiteral(p, ",\"speaker_code\":");
+  p = PutOptString(p, q.speaker_code);
+  p = PutJsonLiteral(p, ",\"speaker_start\":");
+  p = PutOptUInt(p, q.speaker_start);
+  p = PutJsonLiteral(p, ",\"speaker_end\":");
+  p = PutOptUInt(p, q.speaker_end);
+  p = PutJsonLiteral(p, ",\"cue\":");
+  p = PutOptString(p, q.cue);
+  *p++ = '}';
+  return p;
+}
+
+char* PutLocation(char* p, const std::optional<EventLocation>& loc) {
+  if (!loc) return PutNull(p);
+  p = PutJsonLiteral(p, "{\"name\":");
+  p = PutJsonString(p, loc->name);
+  p = PutJsonLiteral(p, ",\"country\":");
+  p = PutJsonString(p, loc->country);
+  p = PutJsonLiteral(p, ",\"lat\":");
+  p = PutOptDouble(p, loc->lat);
+  p = PutJsonLiteral(p, ",\"lon\":");
+  p = PutOptDouble(p, loc->lon);
+  *p++ = '}';
+  return p;
+}
+
+char* PutEvent(char* p, const Event& e) {
+  p = PutJsonLiteral(p, "{\"source\":");
+  p = PutJsonString(p, e.source);
+  p = PutJsonLiteral(p, ",\"target\":");
+  p = PutJsonString(p, e.target);
+  p = PutJsonLiteral(p, ",\"code\":");
+  p = PutJsonString(p, e.code);
+  p = PutJsonLiteral(p, ",\"root\":");
+  p = PutJsonString(p, e.root);
+  p = PutJsonLiteral(p, ",\"plover\":");
+  p = PutOptString(p, e.plover);
+  p = PutJsonLiteral(p, ",\"quad_class\":");
+  p = PutJsonInt(p, e.quad_class);
+  p = PutJsonLiteral(p, ",\"goldstein\":");
+  p = PutJsonDouble(p, e.goldstein);
+  p = PutJsonLiteral(p, ",\"date\":");
+  p = PutOptString(p, e.date);
+  p = PutJsonLiteral(p, ",\"location\":");
+  p = PutLocation(p, e.location);
+  p = PutJsonLiteral(p, ",\"sentence\":");
+  p = PutJsonUInt(p, e.sentence);
+  p = PutJsonLiteral(p, ",\"mentions\":");
+  p = PutJsonUInt(p, e.mentions);
+  p = PutJsonLiteral(p, ",\"evidence\":");
+  p = PutJsonString(p, e.evidence);
+  p = PutJsonLiteral(p, ",\"source_text\":");
+  p = PutJsonString(p, e.source_text);
+  p = PutJsonLiteral(p, ",\"target_text\":");
+  p = PutJsonString(p, e.target_text);
+  p = PutJsonLiteral(p, ",\"verb_text\":");
+  p = PutJsonString(p, e.verb_text);
+  p = PutJsonLiteral(p, ",\"pattern\":");
+  p = PutJsonString(p, e.pattern);
+  p = PutJsonLiteral(p, ",\"modality\":");
+  p = PutJsonString(p, e.modality);
+  if (!e.explanation.empty()) {
+    p = PutJsonLiteral(p, ",\"explanation\":");
+    p = PutJsonString(p, e.explanation);
   }
-  w.EndArray();
+  *p++ = '}';
+  return p;
+}
+
+size_t EventBound(const Event& e) {
+  const size_t location = e.location ? StringBound(e.location->name) + StringBound(e.location->country) : 0;
+  return StringsBound(e.source, e.target, e.code, e.root, e.plover, e.date, e.evidence, e.source_text,
+                      e.target_text, e.verb_text, e.pattern, e.modality, e.explanation) +
+         location;
+}
+
+char* PutError(char* p, const DocError& e) {
+  p = PutJsonLiteral(p, "{\"code\":");
+  p = PutJsonString(p, e.code);
+  p = PutJsonLiteral(p, ",\"message\":");
+  p = PutJsonString(p, e.message);
+  p = PutJsonLiteral(p, ",\"offset\":");
+  p = e.offset ? PutJsonUInt(p, *e.offset) : PutNull(p);
+  *p++ = '}';
+  return p;
+}
+
+// From `{"schema":1` to the sentences.
+void PutHead(JsonRoom& room, const CodedDocument& cd) {
+  const Document& d = cd.doc;
+  char* p = room.Reserve(StringsBound(d.id, d.title, d.published, d.url, d.source, d.text));
+  p = PutJsonLiteral(p, "{\"schema\":");
+  p = PutJsonInt(p, kSchemaVersion);
+  p = PutJsonLiteral(p, ",\"id\":");
+  p = PutJsonString(p, d.id);
+  p = PutJsonLiteral(p, ",\"title\":");
+  p = PutOptString(p, d.title);
+  p = PutJsonLiteral(p, ",\"published\":");
+  p = PutOptString(p, d.published);
+  p = PutJsonLiteral(p, ",\"url\":");
+  p = PutOptString(p, d.url);
+  p = PutJsonLiteral(p, ",\"source\":");
+  p = PutOptString(p, d.source);
+  p = PutJsonLiteral(p, ",\"text\":");
+  p = PutJsonString(p, d.text);
+  room.Commit(p);
+  // A sentence takes at most 2 x 10 digits and 20 bytes of names.
+  p = room.Reserve(16 + 48 * cd.layer.sentences.size());
+  p = PutJsonLiteral(p, ",\"sentences\":[");
+  for (const auto& s : cd.layer.sentences) {
+    if (&s != cd.layer.sentences.data()) *p++ = ',';
+    p = PutJsonLiteral(p, "{\"start\":");
+    p = PutJsonUInt(p, s.start);
+    p = PutJsonLiteral(p, ",\"end\":");
+    p = PutJsonUInt(p, s.end);
+    *p++ = '}';
+  }
+  *p++ = ']';
+  room.Commit(p);
+}
+
+void PutCaptions(JsonRoom& room, const std::vector<std::string>& captions) {
+  if (captions.empty()) return;
+  char* p = room.Reserve(16);
+  p = PutJsonLiteral(p, ",\"captions\":[");
+  for (size_t i = 0; i < captions.size(); ++i) {
+    room.Commit(p);
+    p = room.Reserve(StringBound(captions[i]) + 2);  // a comma before, the bracket after
+    if (i > 0) *p++ = ',';
+    p = PutJsonString(p, captions[i]);
+  }
+  *p++ = ']';
+  room.Commit(p);
 }
 
 }  // namespace
 
 void WriteJson(const CodedDocument& cd, std::string* out) {
-  const Document& d = cd.doc;
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Field("schema", static_cast<int64_t>(kSchemaVersion));
-  w.Field("id", d.id);
-  w.Field("title", d.title);
-  w.Field("published", d.published);
-  w.Field("url", d.url);
-  w.Field("source", d.source);
-  w.Field("text", d.text);
-  w.Key("sentences");
-  w.BeginArray();
-  for (const auto& s : cd.layer.sentences) {
-    w.BeginObject();
-    w.Field("start", static_cast<int64_t>(s.start));
-    w.Field("end", static_cast<int64_t>(s.end));
-    w.EndObject();
-  }
-  w.EndArray();
-  WriteActors(w, cd.actors);
-  WritePlaces(w, cd.places);
-  WriteTimes(w, cd.times);
-  WriteQuotes(w, cd.quotes);
-  WriteEvents(w, cd.events);
-  WriteErrors(w, d.errors);
-  if (!d.captions.empty()) {
-    w.Key("captions");
-    w.BeginArray();
-    for (const auto& c : d.captions) w.String(c);
-    w.EndArray();
-  }
-  w.EndObject();
+  JsonRoom room(out);
+  PutHead(room, cd);
+  PutArray(room, ",\"actors\":[", cd.actors,
+           [](const ActorMention& a) { return StringsBound(a.text, a.kind, a.code, a.country, a.sector, a.name); },
+           PutActor);
+  PutArray(room, ",\"places\":[", cd.places,
+           [](const Place& p) { return StringsBound(p.text, p.name, p.country); }, PutPlace);
+  PutArray(room, ",\"times\":[", cd.times, TimeBound, PutTime);
+  PutArray(room, ",\"quotes\":[", cd.quotes,
+           [](const Quote& q) { return StringsBound(q.text, q.kind, q.speaker, q.speaker_code, q.cue); },
+           PutQuote);
+  PutArray(room, ",\"events\":[", cd.events, EventBound, PutEvent);
+  PutArray(room, ",\"errors\":[", cd.doc.errors,
+           [](const DocError& e) { return StringsBound(e.code, e.message); }, PutError);
+  PutCaptions(room, cd.doc.captions);
+  char* p = room.Reserve(1);
+  *p++ = '}';
+  room.Commit(p);
 }
 
 }  // namespace parley::output

@@ -242,6 +242,80 @@ TEST(JsonWriterTest, StringsOfAnySizeAsAppendEscaped) {
   }
 }
 
+// PutJsonString checks 16, 8 or 4 bytes at a time by the string's length: at every length up to
+// 80, with one special byte at every position (or none), it writes what the reference writes.
+TEST(EscapeTest, DirectStringsAsTheReferenceAtEveryLengthAndPosition) {
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1F", "\xC3\xA9",
+                                  "\xE2\x80\x9C", "\xFF", "\xC3", "\xED\xA0\x80"};
+  std::vector<char> buf(6 * 100 + 2);
+  for (size_t n = 0; n <= 80; ++n) {
+    std::string plain;
+    for (size_t i = 0; i < n; ++i) plain += static_cast<char>('a' + i % 26);
+    for (size_t at = 0; at <= n; ++at) {
+      for (const std::string& special : specials) {
+        const std::string s = at == n ? plain : plain.substr(0, at) + special + plain.substr(at);
+        char* end = PutJsonString(buf.data(), s);
+        ASSERT_LE(static_cast<size_t>(end - buf.data()), JsonStringBound(s.size()));
+        ASSERT_EQ(std::string(buf.data(), end), "\"" + ReferenceEscaped(s) + "\"") << n << " " << at;
+      }
+    }
+  }
+}
+
+// The document writer reserves room per object from the sizes of its strings: strings that
+// escape to six bytes per byte in every field of every kind of object must still fit (the
+// writer aborts when it writes past its room) and give the same values back.
+TEST(WriteJsonTest, WorstCaseStringsInEveryFieldRoundTrip) {
+  const std::string worst(300, '\x01');  // each byte becomes \u0001
+  CodedDocument cd;
+  cd.doc.id = cd.doc.text = worst;
+  cd.doc.title = cd.doc.published = cd.doc.url = cd.doc.source = worst;
+  cd.doc.captions = {worst, worst};
+  cd.doc.errors.push_back({worst, worst, 7});
+  cd.layer.sentences.push_back({0, 300, 0, 0, 0});
+  ActorMention a;
+  a.text = a.kind = a.code = a.country = a.name = worst;
+  a.sector = worst;
+  a.antecedent = 3;
+  cd.actors = {a, a};
+  Place pl;
+  pl.text = pl.name = pl.country = worst;
+  pl.lat = 41.01;
+  cd.places = {pl};
+  TimeExpr t;
+  t.text = t.type = t.value = worst;
+  t.value_max = t.anchor = worst;
+  t.deadline = Deadline{worst, worst};
+  cd.times = {t, t};
+  Quote q;
+  q.text = q.kind = worst;
+  q.speaker = q.speaker_code = q.cue = worst;
+  q.speaker_start = 1;
+  cd.quotes = {q};
+  Event e;
+  e.source = e.target = e.code = e.root = e.evidence = e.source_text = e.target_text = worst;
+  e.verb_text = e.pattern = e.modality = e.explanation = worst;
+  e.plover = e.date = worst;
+  e.location = EventLocation{worst, worst, 1.5, std::nullopt};
+  cd.events = {e, e, e};
+  std::string out = "before";
+  WriteJson(cd, &out);
+  ASSERT_EQ(out.substr(0, 6), "before");
+  nlohmann::json j = nlohmann::json::parse(out.substr(6), nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["text"], worst);
+  EXPECT_EQ(j["captions"][1], worst);
+  EXPECT_EQ(j["actors"][1]["sector"], worst);
+  EXPECT_EQ(j["actors"][1]["antecedent"], 3);
+  EXPECT_EQ(j["places"][0]["lat"], 41.01);
+  EXPECT_EQ(j["times"][1]["deadline"]["latest"], worst);
+  EXPECT_EQ(j["quotes"][0]["cue"], worst);
+  EXPECT_EQ(j["events"][2]["explanation"], worst);
+  EXPECT_EQ(j["events"][2]["location"]["name"], worst);
+  EXPECT_TRUE(j["events"][2]["location"]["lon"].is_null());
+  EXPECT_EQ(j["errors"][0]["offset"], 7);
+}
+
 TEST(WriteJsonTest, ContractShapeForAnyText) {
   CodedDocument cd;
   cd.doc.id = "x\"1\n";
