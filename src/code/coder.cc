@@ -79,6 +79,7 @@ struct Candidate {
   std::vector<uint32_t> source_group, target_group;
   bool among = false;  // clause hints only: the members of the source group act on each other
   bool untargeted = false;  // clause hints only: with no target, the event is still coded (target "")
+  bool no_target = false;  // the target is a noun that is no actor: none is taken from the context
 };
 
 }  // namespace
@@ -153,7 +154,12 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
     // The event is the speaker's statement: without a speaker there is none.
     c->source = SpeakerFor(frames, m.anchor);
     c->target = m.target_actor;
-    if (c->target < 0) c->target = NearestOther(v, m.anchor, c->source, cd_actors);
+    if (c->target < 0 && m.target_place < 0) c->target = NearestOther(v, m.anchor, c->source, cd_actors);
+    // '"We must ...," Johnson said during a visit with Varadkar': the words quoted address
+    // no one named after the quotation closes.
+    if (m.target_actor < 0 && c->target >= 0 && InQuotation(v, m.anchor) &&
+        !InQuotation(v, v.mention_first[static_cast<size_t>(c->target)]))
+      c->target = -1;
     return;
   }
   if (m.source_actor >= 0) c->source = m.source_actor;
@@ -169,10 +175,14 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
       for (uint32_t t = m.anchor; t-- > clause && own_clause && c->target < 0;) c->target = v.ActorCovering(t);
       if (c->target == c->source) c->target = -1;
     }
-    if (c->target < 0 && c->source >= 0)  // "seized by the U.S. from Russia"
+    // "The militant leader was killed by U.S. forces in Pakistan": the target is the leader.
+    if (c->target < 0 && PassiveSubjectIsNoActor(v, m.anchor)) c->no_target = true;
+    if (c->target < 0 && c->source >= 0 && !c->no_target)  // "seized by the U.S. from Russia"
       c->target = ObjectAfter(v, v.mention_end[static_cast<size_t>(c->source)], c->source, false);
     return;
   }
+  // '"We will impose sanctions on Iran," the president said': the speaker is the "we".
+  if (c->source < 0 && FirstPersonSubject(v, m.anchor)) c->source = SpeakerFor(frames, m.anchor);
   if (c->source < 0) {
     // "X was indicted ... and will resign": a verb coordinated with a passive shares its subject.
     const uint32_t clause = ClauseStart(v, m.anchor);
@@ -180,6 +190,7 @@ void AssignRoles(const SentenceView& v, const Pattern& p, const std::vector<Spee
     c->source = ClauseSubject(v, m.anchor, coordinated ? &objects_after : &objects);
   }
   if (c->source >= 0) c->source = ClusterHead(v, static_cast<uint32_t>(c->source));
+  if (m.target_place >= 0) return;  // the place in the TGT slot is the target (EmitCandidate)
   if (m.source_actor >= 0 && m.target_actor < 0 && !p.reciprocal) {
     // "Georgia received assurances from Russia", "Obama faced criticism from Congress": the
     // source sits in the phrase, so the clause's subject is on the receiving end.
@@ -492,6 +503,38 @@ std::optional<TargetRef> ContextTarget(const CodedDocument& cd, const SentenceVi
   return std::nullopt;
 }
 
+// True when the nominal anchor stands in a phrase of circumstance: "during a visit",
+// "on his trip", "after talks" (up to three words of the noun phrase between).
+bool InCircumstance(const SentenceView& v, const Pattern& p, uint32_t anchor) {
+  static constexpr std::string_view kCircumstance[] = {"during", "on", "after", "before", "amid", "following", "ahead"};
+  static constexpr std::string_view kSubjects[] = {"he", "she", "it", "they", "we", "i", "you"};
+  if (p.speech) return false;
+  for (uint32_t t = anchor, k = 0; t > v.first && k < 4; --t, ++k) {
+    const std::string_view prev = v.tok(t - 1).norm;
+    if (std::find(std::begin(kCircumstance), std::end(kCircumstance), prev) != std::end(kCircumstance)) return k > 0;
+    // "a warning against travel to Kenya", "a ban on visits to": the object of another noun.
+    if (k == 0 && (prev == "against" || prev == "of" || prev == "about" || prev == "for")) return true;
+    // "on Monday visited", "after he flew to": a name or a pronoun is a clause's subject.
+    if (v.tok(t - 1).kind != TokenKind::kWord || v.ActorCovering(t - 1) >= 0 || v.capitalized[t - 1 - v.first] ||
+        std::find(std::begin(kSubjects), std::end(kSubjects), prev) != std::end(kSubjects))
+      return false;
+  }
+  return false;
+}
+
+// The place that fills the pattern's TGT slot ("closed its embassy in Iran"), if any. A state's
+// domestic action in its own territory is coded towards that country, as ContextTarget does.
+// Otherwise a source of the place's own country acts at home ("flew to Moscow"): no target. A
+// noun inside a phrase of circumstance ("during a visit to Lebanon") is background.
+std::optional<TargetRef> SlotPlaceTarget(const CodedDocument& cd, const SentenceView& v, const Pattern& p,
+                                         const Candidate& c) {
+  if (c.match.target_place < 0 || c.source < 0 || InCircumstance(v, p, c.match.anchor)) return std::nullopt;
+  const Place& place = cd.places[static_cast<size_t>(c.match.target_place)];
+  const bool own = place.country == cd.actors[static_cast<size_t>(c.source)].country;
+  if (own && !DomesticByDefault(p.code)) return std::nullopt;
+  return TargetRef{place.country, place.text, "fills TGT (a place)", own};
+}
+
 // Drops matches whose anchor lies inside a more specific match.
 void DropNested(const PatternSet& patterns, std::vector<PatternMatch>* matches) {
   if (matches->size() < 2) return;  // most sentences: nothing to compare
@@ -635,6 +678,23 @@ bool IsAdjectivalParticiple(const SentenceView& v, const Pattern& p, const Patte
   return w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
 }
 
+// "people accused of crimes", "two Americans charged with spying": a participle of a verb that
+// takes its object before "of"/"with" right after a noun is a reduced relative clause telling
+// what someone else did to that noun; with no object before "of" it is not the active verb.
+bool IsReducedRelative(const SentenceView& v, const PatternMatch& m) {
+  static constexpr std::string_view kParticiples[] = {"accused", "suspected", "convicted", "charged", "indicted"};
+  if (m.anchor <= v.first || m.anchor + 1 >= v.end) return false;
+  const std::string_view w = v.tok(m.anchor).norm, next = v.tok(m.anchor + 1).norm;
+  if (std::find(std::begin(kParticiples), std::end(kParticiples), w) == std::end(kParticiples)) return false;
+  if (next != "of" && next != "with") return false;
+  const Token& prev = v.tok(m.anchor - 1);
+  static constexpr std::string_view kNotNoun[] = {"is", "are", "was", "were", "be", "been", "being", "has",
+                                                  "have", "had", "also", "not", "never", "and", "who", "that"};
+  return prev.kind == TokenKind::kWord &&
+         std::find(std::begin(kNotNoun), std::end(kNotNoun), std::string_view(prev.norm)) == std::end(kNotNoun) &&
+         !std::string_view(prev.norm).ends_with("ly");
+}
+
 // "saying he must resign", "X and Y must reach an agreement": what someone must or should do
 // is asked for, not done; the demand is the event (10x, 02x), not the action.
 bool IsOwedAction(const SentenceView& v, const Pattern& p, const PatternMatch& m) {
@@ -731,7 +791,8 @@ void EmitCandidate(const SentenceScope& scope, const Pattern& p, Candidate* c, s
   std::vector<std::pair<uint32_t, uint32_t>>& pairs = scope.scratch->pairs;
   ActorPairs(v, p, *c, sources, &scope.scratch->targets, &pairs);
   std::optional<TargetRef> context;
-  if (pairs.empty() && c->target < 0) context = ContextTarget(cd, v, scope.index.places[scope.sentence], p, *c);
+  if (pairs.empty() && c->target < 0) context = SlotPlaceTarget(cd, v, p, *c);
+  if (pairs.empty() && c->target < 0 && !context && !c->no_target) context = ContextTarget(cd, v, scope.index.places[scope.sentence], p, *c);
   if (pairs.empty() && !context && c->untargeted && c->target < 0) context = TargetRef{"", "", "no target: the clause names none"};
   if (pairs.empty() && !context) return;
   c->modality = Modality(v, p, scope.frames, cd.actors, *c);
@@ -896,6 +957,27 @@ void DropGovernedByHints(const ClauseHints& hints, std::vector<Candidate>* cands
   });
 }
 
+// The places of the sentence a pattern's TGT slot may take, into `scratch`: those with a
+// country code, countries and towns ("closed its embassy in Iran", "a visit to Washington":
+// news coders code a visit to a capital as one to its country). Left empty when there are none.
+void PlaceSpans(const CodedDocument& cd, const SentenceView& v, const std::vector<uint32_t>& places,
+                CoderScratch* scratch) {
+  scratch->place_at.clear();
+  scratch->place_end.clear();
+  for (uint32_t pi : places) {
+    const Place& place = cd.places[pi];
+    if (!IsCountryCode(place.country) || place.end <= place.start) continue;
+    if (scratch->place_at.empty()) {
+      scratch->place_at.assign(v.end - v.first, -1);
+      scratch->place_end.assign(v.end - v.first, 0);
+    }
+    const uint32_t at = TokenAt(v, place.start);
+    if (scratch->place_at[at - v.first] >= 0) continue;
+    scratch->place_at[at - v.first] = static_cast<int32_t>(pi);
+    scratch->place_end[at - v.first] = TokenAt(v, place.end - 1) + 1;
+  }
+}
+
 // `scratch` holds the sentence's view and buffers, reused from sentence to sentence. `hints`:
 // clause hints from a parse, or null.
 void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const PatternSet& patterns,
@@ -910,6 +992,9 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
   spans.starts_at = v.actor_at;
   spans.end_token = v.mention_end;
   spans.text = cd.doc.text;  // capitals read where asked (v.capitalized comes with the word classes)
+  PlaceSpans(cd, v, index.places[si], scratch);
+  spans.place_at = scratch->place_at;
+  spans.place_end = scratch->place_end;
   if (hints != nullptr && s.end_token <= hints->phrase_end.size()) {
     spans.phrase_end = std::span<const uint32_t>(hints->phrase_end).subspan(s.first_token, s.end_token - s.first_token);
     spans.noun_phrases = hints->noun_phrases;
@@ -949,6 +1034,7 @@ void CodeSentence(const CodedDocument& cd, const DocumentIndex& index, const Pat
     if (IsGerundOfNoun(v, patterns.pattern(m.pattern), m)) continue;
     if (IsAdjectivalParticiple(v, patterns.pattern(m.pattern), m)) continue;
     if (IsOwedAction(v, patterns.pattern(m.pattern), m)) continue;
+    if (IsReducedRelative(v, m)) continue;
     // "releasing his tax returns", "an offensive in its war": a possessive pronoun in the
     // target's slot qualifies the noun after it; the owner is not what the action is done to.
     if (m.target_actor >= 0 && IsPossessivePronounBeforeNoun(v, static_cast<uint32_t>(m.target_actor)))

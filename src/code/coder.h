@@ -61,6 +61,8 @@ struct CoderScratch {
   std::vector<uint32_t> sources, targets, group;
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
   std::vector<SpeechFrame> frames;  // of the sentence being coded
+  std::vector<int32_t> place_at;    // by relative token: a place a TGT slot may take (PlaceSpans)
+  std::vector<uint32_t> place_end;  // by relative token: that place's end token
 };
 // The same, reusing `scratch` (not null).
 std::vector<Event> CodeEvents(const CodedDocument& doc, const PatternSet& patterns, bool explain,

@@ -312,10 +312,15 @@ struct Matcher {
       case ElementKind::kCompound: {
         uint32_t at = SkipDeterminers(pos);
         int32_t actor = ActorAt(at);
+        if (actor < 0 && el.kind == ElementKind::kTarget) return TakePlace(e, at);
         if (actor < 0) return -1;
         uint32_t after = actors.end_token[static_cast<size_t>(actor)];
         if (after < limit && Is(tokens[after], "'s")) ++after;  // "Trump's efforts"
         int64_t end = From(e + 1, after);
+        if (end < 0 && el.kind == ElementKind::kTarget) {  // "asked Carrie Lam, who ..., to resign"
+          const uint32_t past = AfterRelativeClause(after);
+          if (past != after) end = From(e + 1, past);
+        }
         if (end >= 0) Capture(el.kind, actor);
         return end;
       }
@@ -330,6 +335,30 @@ struct Matcher {
         return TakeMore(e, pos);
     }
     return -1;
+  }
+
+  // The token after a relative clause set off by commas at `pos` (", who is backed by Beijing,"),
+  // or `pos` when none starts there.
+  uint32_t AfterRelativeClause(uint32_t pos) const {
+    if (pos + 2 >= limit || !Is(tokens[pos], ",")) return pos;
+    const std::string& w = tokens[pos + 1].norm;
+    if (w != "who" && w != "which" && w != "whose") return pos;
+    for (uint32_t t = pos + 2; t < limit && t < pos + 16; ++t) {
+      const std::string& n = tokens[t].norm;
+      if (n == ";" || n == ":" || n == "." || tokens[t].kind == TokenKind::kQuote) return pos;
+      if (n == ",") return t + 1;
+    }
+    return pos;
+  }
+
+  // A TGT slot with no actor takes a place named there ("closed its embassy in Iran").
+  int64_t TakePlace(size_t e, uint32_t at) {
+    if (at < base || at >= limit || at - base >= actors.place_at.size()) return -1;
+    const int32_t place = actors.place_at[at - base];
+    if (place < 0) return -1;
+    const int64_t end = From(e + 1, actors.place_end[at - base]);
+    if (end >= 0) m->target_place = place;
+    return end;
   }
 
   // The element kinds of the peers' patterns (kept out of Take, the hot path of parley's own).

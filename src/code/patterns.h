@@ -84,6 +84,9 @@ struct PatternMatch {
   int32_t target_actor = -1;  // index into the actor mentions when TGT matched
   int32_t source_actor = -1;  // index when SRC matched
   int32_t compound_actor = -1;  // index when CMP matched
+  // Index into the document's places when TGT matched a place with a country code ("closed its
+  // embassy in Iran": the actor stage reports a country in a locative frame as a place).
+  int32_t target_place = -1;
   uint32_t begin = 0;   // first matched token (before the anchor when words precede it)
   uint32_t verb_begin = 0, verb_end = 0;  // the tokens of the verb's own words
 };
@@ -100,6 +103,10 @@ struct ActorSpans {
   std::string_view text;  // the document's text: with `capitalized` empty, capitals are read from it (empty: none known)
   std::span<const uint32_t> phrase_end;  // hint, by relative token: end of the phrase a verb there heads (0: none)
   std::span<const std::pair<uint32_t, uint32_t>> noun_phrases;  // hint: absolute [begin, end) of noun phrases
+  // Places a TGT slot may take when no actor stands there (empty: none): by relative token,
+  // the place starting there (-1 when none) and its absolute end token.
+  std::span<const int32_t> place_at;
+  std::span<const uint32_t> place_end;
 };
 
 class PatternSet {

@@ -451,6 +451,19 @@ int32_t PossessorBefore(const SentenceView& v, uint32_t anchor) {
   return -1;
 }
 
+// True when the actor is the object of an infinitive ("to eliminate Islamic State elements"):
+// an actor right after "to" and a lowercase verb is acted on, never a later phrase's subject.
+static bool IsInfinitiveObject(const SentenceView& v, uint32_t actor) {
+  uint32_t p = ClusterStart(v, actor);
+  while (p > v.first && Is(v, p - 1, wc::kSkippable)) --p;
+  if (p < v.first + 2) return false;
+  const uint32_t verb = p - 1;
+  if (v.tok(verb).kind != TokenKind::kWord || v.capitalized[verb - v.first] || v.ActorCovering(verb) >= 0 ||
+      Is(v, verb, wc::kPrepositions | wc::kBeForms | wc::kClauseTransparent | wc::kSkippable))
+    return false;
+  return Norm(v, verb - 1) == "to";
+}
+
 int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<bool>* not_subjects) {
   int32_t possessor_fallback = -1;
   for (uint32_t t = anchor; t-- > v.first;) {
@@ -461,6 +474,7 @@ int32_t SubjectBefore(const SentenceView& v, uint32_t anchor, const std::vector<
     t = start;  // the rest of this mention is done
     if (not_subjects != nullptr && (*not_subjects)[static_cast<size_t>(a)]) continue;
     if (IsPrepositionalObject(v, static_cast<uint32_t>(a))) continue;
+    if (IsInfinitiveObject(v, static_cast<uint32_t>(a))) continue;
     // A possessor ("Poland's parliament", "Trump's efforts") stands for the subject only
     // when no other actor does.
     const bool possessor = (v.mention_end[static_cast<size_t>(a)] < v.end &&
@@ -649,10 +663,37 @@ static bool StopsObject(const SentenceView& v, uint32_t from, uint32_t t, bool o
   return n == "following" || n == "amid" || n == "despite" || n == "since";
 }
 
+// True when token `t` is a quotation mark that closes the quotation holding the phrase ending
+// before `from`: what follows it is the reporter's text, whose actors are not the phrase's objects.
+static bool ClosesQuotation(const SentenceView& v, uint32_t from, uint32_t t) {
+  if (v.tok(t).kind != TokenKind::kQuote || std::string_view(v.tok(t).norm) == "'") return false;
+  return from > v.first && from - 1 < t && v.tok(from - 1).kind != TokenKind::kQuote && Is(v, from - 1, wc::kInQuote);
+}
+
+bool FirstPersonSubject(const SentenceView& v, uint32_t anchor) {
+  const uint32_t clause = ClauseStart(v, anchor);
+  for (uint32_t t = anchor; t-- > clause;) {
+    const Token& tok = v.tok(t);
+    if (tok.kind != TokenKind::kWord || v.ActorCovering(t) >= 0) return false;
+    const std::string_view n = tok.norm;
+    if (n == "we" || n == "i") return InQuotation(v, t);
+    if (Is(v, t, wc::kClauseTransparent | wc::kNegation)) continue;
+    if (n.size() > 4 && n.ends_with("ly")) continue;  // "We strongly condemn"
+    return false;
+  }
+  return false;
+}
+
+bool InQuotation(const SentenceView& v, uint32_t t) {
+  return t >= v.first && t - v.first < v.word_class.size() && v.tok(t).kind != TokenKind::kQuote &&
+         Is(v, t, wc::kInQuote);
+}
+
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by) {
   const bool opening = InOpeningPhrase(v, from);
   for (uint32_t t = from; t < v.end && t < from + 16; ++t) {
     if (Is(v, t, wc::kObjectStops) && StopsObject(v, from, t, opening)) break;
+    if (ClosesQuotation(v, from, t)) break;
     if (SpeechVerbAt(v, t)) break;
     // "demanded a truce with Moslem forces before allowing U.N. convoys": a subordinate clause
     // has actors of its own.
@@ -672,7 +713,7 @@ int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool all
 
 bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
   const std::string_view n = v.tok(anchor).norm;
-  const bool participle = n.size() > 3 && (n.compare(n.size() - 2, 2, "ed") == 0 ||
+  const bool participle = n.size() >= 3 && (n.compare(n.size() - 2, 2, "ed") == 0 ||
                                            n.compare(n.size() - 2, 2, "en") == 0 ||
                                            n.compare(n.size() - 1, 1, "t") == 0);
   if (!participle) return false;
@@ -690,6 +731,25 @@ bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
   return match_end < v.end && Norm(v, match_end) == "by" && PassiveAgent(v, match_end) >= 0;
 }
 
+bool PassiveSubjectIsNoActor(const SentenceView& v, uint32_t anchor) {
+  bool be = false;
+  for (uint32_t t = anchor; t-- > v.first;) {
+    const Token& tok = v.tok(t);
+    if (tok.kind != TokenKind::kWord || v.ActorCovering(t) >= 0) return false;
+    const std::string_view n = tok.norm;
+    if (Is(v, t, wc::kBeForms)) {
+      be = true;
+      continue;
+    }
+    if (Is(v, t, wc::kPersonalPronouns | wc::kRelativePronouns)) return false;
+    if (Is(v, t, wc::kClauseTransparent | wc::kNegation) || (n.size() > 4 && n.ends_with("ly"))) continue;
+    // "the militant leader was killed": one unnamed person; a plural ("civilians", "properties")
+    // stands for a place's people or goods, whose place or owner nearby is the target.
+    return be && !v.capitalized[t - v.first] && !n.ends_with("s");
+  }
+  return false;
+}
+
 int32_t PassiveAgent(const SentenceView& v, uint32_t match_end) {
   // "was condemned in a joint statement by Egypt": a short phrase may stand before "by", but
   // not a clause boundary.
@@ -699,6 +759,8 @@ int32_t PassiveAgent(const SentenceView& v, uint32_t match_end) {
     if (n != "by") continue;
     uint32_t p = t + 1;
     while (p < v.end && Is(v, p, wc::kSkippable)) ++p;
+    // "by Argentine President Javier Milei": title words before the name.
+    for (uint32_t k = 0; k < 4 && p < v.end && v.ActorAt(p) < 0 && TitleToken(v, p); ++k) ++p;
     return v.ActorAt(p);
   }
   return -1;
@@ -792,6 +854,10 @@ std::string_view ModalityCue(const SentenceView& v, uint32_t clause_start, uint3
     if (Is(v, t, wc::kNegation)) return "negated";
     // "has yet to sign", "is yet to reply": what has not happened yet is not asserted.
     if (n == "yet" && t + 1 < anchor && Norm(v, t + 1) == "to") return "negated";
+    // "would have allowed Iran to ...", "would have attacked": a counterfactual tells what did
+    // not happen ("would have to" is an obligation, still hypothetical).
+    if (n == "would" && t + 2 <= anchor && Norm(v, t + 1) == "have" && (t + 2 == anchor || Norm(v, t + 2) != "to"))
+      return "negated";
     if (Is(v, t, wc::kHypothetical)) hypothetical = true;
   }
   // "denied that X attacked Y": a clause under a denial tells what its speaker says did not happen.

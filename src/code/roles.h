@@ -98,8 +98,19 @@ int32_t RelativeAntecedent(const SentenceView& v, uint32_t clause_start);
 // passives ("by X") unless `allow_by`. -1 when none.
 int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool allow_by);
 
+// True when token `t` (not a quotation mark) stands inside quotation marks.
+bool InQuotation(const SentenceView& v, uint32_t t);
+
+// True when the verb at `anchor` has "we" or "I" inside quotation marks as its subject (walking
+// left over auxiliaries, negations and adverbs): the quotation's speaker is the actor.
+bool FirstPersonSubject(const SentenceView& v, uint32_t anchor);
+
 // True when token `anchor` is a verb in the passive voice ("was seized", "seized by").
 bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end);
+// True when the passive verb at `anchor` has a subject of its own that is a singular noun and
+// no actor ("the militant leader was killed by ..."): its target is that noun, not an actor or
+// a place nearby.
+bool PassiveSubjectIsNoActor(const SentenceView& v, uint32_t anchor);
 // The agent of a passive: the actor after "by" following the match. -1 when none.
 int32_t PassiveAgent(const SentenceView& v, uint32_t match_end);
 

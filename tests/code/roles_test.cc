@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "code/roles.h"
@@ -70,7 +71,43 @@ INSTANTIATE_TEST_SUITE_P(Cases, ModalityCueTest,
                                          CueCase{"Russia may attack Ukraine.", "attack", "hypothetical"},
                                          CueCase{"Russia plans to attack Ukraine.", "attack", "hypothetical"},
                                          CueCase{"Israel urged Russia to attack Ukraine.", "attack", "hypothetical"},
-                                         CueCase{"Iran denied that Russia attacked Ukraine.", "attacked", "negated"}));
+                                         CueCase{"Iran denied that Russia attacked Ukraine.", "attacked", "negated"},
+                                         CueCase{"Russia would have attacked Ukraine.", "attacked", "negated"},
+                                         CueCase{"A deal would have allowed Russia to attack Ukraine.", "attack", "negated"},
+                                         CueCase{"Russia would have to attack Ukraine.", "attack", "hypothetical"},
+                                         CueCase{"Russia would attack Ukraine.", "attack", "hypothetical"}));
+
+// A quoted "we" or "I" before a verb (over auxiliaries and adverbs) is the quotation's speaker;
+// outside quotation marks, or with another subject, it is not.
+TEST(FirstPerson, AQuotedWeOrIIsTheSubject) {
+  for (const auto& [text, anchor, expected] : std::vector<std::tuple<std::string, std::string, bool>>{
+           {"\"We will attack Iran,\" Peskov said.", "attack", true},
+           {"\"I strongly condemn Israel,\" Peskov said.", "condemn", true},
+           {"\"We said the army will attack Iran,\" Peskov said.", "attack", false},
+           {"We will attack Iran, Peskov said.", "attack", false},
+           {"\"They will attack Iran,\" Peskov said.", "attack", false}}) {
+    const CodedDocument cd = Tag(text);
+    const DocumentIndex index = IndexDocument(cd);
+    SentenceView v;
+    FillSentenceView(cd.doc.text, cd.layer, 0, index, &v);
+    EXPECT_EQ(FirstPersonSubject(v, TokenOf(cd, anchor)), expected) << text;
+  }
+}
+
+// The object search from a phrase inside a quotation stops where the quotation closes.
+TEST(ObjectSearch, StopsAtTheClosingQuote) {
+  for (const auto& [text, verb, object] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\"We must act now,\" Peskov said after talks with Iran.", "act", ""},
+           {"\"We must act against Iran,\" Peskov said.", "act", "iran"},
+           {"Russia will act now with Iran.", "act", "iran"}}) {
+    const CodedDocument cd = Tag(text);
+    const DocumentIndex index = IndexDocument(cd);
+    SentenceView v;
+    FillSentenceView(cd.doc.text, cd.layer, 0, index, &v);
+    const int32_t a = ObjectAfter(v, TokenOf(cd, verb) + 1, -1, true);
+    EXPECT_EQ(a < 0 ? std::string() : cd.layer.tokens[v.mention_first[static_cast<size_t>(a)]].norm, object) << text;
+  }
+}
 
 TEST(SpeechFrames, ACapitalisedVerbInsideTheSentenceIsAName) {
   for (const auto& [text, frames] : std::vector<std::pair<std::string, size_t>>{
