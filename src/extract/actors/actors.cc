@@ -94,6 +94,14 @@ constexpr WordList<19> kCalendarWords{std::array<std::string_view, 19>{
 constexpr WordList<22> kHonorifics{std::array<std::string_view, 22>{
     "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "president", "minister", "secretary", "senator", "sen.",
     "chancellor", "premier", "gen.", "general", "king", "queen", "prince", "leader", "spokesman", "spokeswoman"}};
+// Verbs that follow a people's name ("the French said", "the British have").
+constexpr WordList<16> kSpeechVerbs{std::array<std::string_view, 16>{
+    "said", "say", "says", "have", "has", "had", "were", "are", "was", "will", "would", "could",
+    "did", "do", "want", "wanted"}};
+// Capitalised words that open a sentence or clause and start no name ("In Idlib, a ...").
+constexpr WordList<20> kClauseOpeners{std::array<std::string_view, 20>{
+    "in", "on", "at", "after", "before", "with", "for", "from", "by", "the", "a", "an", "last", "this",
+    "but", "and", "meanwhile", "according", "earlier", "later"}};
 
 // Nouns of events and of what one state does to another: a nationality adjective before
 // one names the state as the actor ("an Indian proposal", "American sanctions").
@@ -297,7 +305,7 @@ class Extractor {
             std::vector<Place>* places, Scratch* scratch)
       : doc_(doc), layer_(layer), lex_(lex), text_(doc.text), date_(doc.published.value_or("")),
         day_(Lexicon::DayOf(date_)),
-        places_(places), coref_(scratch->coref), hits_(scratch->hits), items_(scratch->items),
+        places_(places), actors_(actors), coref_(scratch->coref), hits_(scratch->hits), items_(scratch->items),
         pieces_(scratch->pieces), used_(scratch->used), roles_(scratch->roles), pronouns_(scratch->pronouns),
         compound_(scratch->compound), order_(scratch->order), cands_(scratch->cands),
         next_cands_(scratch->next_cands),
@@ -600,7 +608,7 @@ class Extractor {
     const bool titled = hit.begin > s.first_token && In(kHonorifics, Norm(hit.begin - 1));
     if (titled || introduced_.Contains(hit.entry)) return true;
     if (In(kCalendarWords, Norm(hit.begin))) return false;
-    return InOffice(hit.entry);
+    return InOffice(hit.entry) || rules::NearOffice(lex_.entry(hit.entry).dated, date_);
   }
 
   // The surname of someone named in full earlier in the document, even when the dictionary
@@ -626,11 +634,17 @@ class Extractor {
                     std::vector<std::string_view>* roles, std::vector<Piece>* out);
   bool NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t next, uint32_t span_end,
                      const std::string& code, const Entry& agent, std::vector<Piece>* out);
+  void NameBeforeRole(uint32_t s, const std::vector<Item>& items, size_t first_item, uint32_t begin,
+                      const std::string& code, const Entry& agent, std::vector<Piece>* out);
+  uint32_t UnknownNameBefore(uint32_t s, uint32_t end) const;
+  void AddUnknownPerson(uint32_t s, uint32_t begin, uint32_t end, const std::string& code, const Entry& agent,
+                        std::vector<Piece>* out);
   Piece& AddRolePiece(uint32_t s, uint32_t begin, uint32_t end, const std::string& code, const Entry& agent,
                       std::vector<Piece>* out) const;
   void Classify(uint32_t s, const Item& item, std::string_view role_word, std::vector<Piece>* out);
   bool CountryInName(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<Piece>* out);
   bool AdjectiveActs(uint32_t s, const Item& item) const;
+  bool NationalityAlone(uint32_t s, const Item& item) const;
   std::optional<size_t> BaseBefore(const std::vector<Item>& items, size_t k, const std::vector<char>& used) const;
   std::optional<size_t> BaseAfter(const std::vector<Item>& items, size_t k, const std::vector<char>& used) const;
   std::string CombinedCode(const Item& base, const Entry& agent) const;
@@ -651,6 +665,7 @@ class Extractor {
   void RecodeMinorities(uint32_t s, const std::vector<Item>& items, std::vector<Piece>* out) const;
   void CodeGenericActors(uint32_t s, std::vector<Piece>* out) const;
   std::string SentenceCountry(uint32_t s, const std::vector<Piece>& pieces) const;
+  std::string StoryCountry(uint32_t s, const std::vector<Piece>& pieces) const;
   std::string OtherCountry(const std::vector<Item>& items, std::string_view own) const;
   bool DemonymPlace(uint32_t s, const std::vector<Item>& items, size_t k, std::vector<char>* used);
   void AddUnlocatedPlace(uint32_t s, uint32_t begin, uint32_t end, const std::string& country);
@@ -663,6 +678,7 @@ class Extractor {
   std::string date_;
   int32_t day_;  // Lexicon::DayOf(date_)
   std::vector<Place>* places_;
+  const std::vector<ActorMention>* actors_;  // the mentions of the sentences before (Coref's output)
   // Per-thread scratch (Scratch: what each one holds).
   Coref& coref_;
   std::vector<Hit>& hits_;
@@ -772,12 +788,16 @@ std::optional<size_t> Extractor::BaseAfter(const std::vector<Item>& items, size_
   const bool official = rules::IsCountryOfficial(role);
   const bool in = Norm(at) == "in" && ((plural && In(kLocalRoles, std::string_view(agent.code).substr(0, 3))) ||
                                        rules::IsLocalInstitution(role) || official);
-  if (Norm(at) != "of" && !in) return std::nullopt;
+  // "a spokesman for the PMF": one who speaks or acts for a body is its own (a country
+  // after "for" is rather a brief: "the envoy for Syria").
+  const bool for_body = Norm(at) == "for" && !plural;
+  if (Norm(at) != "of" && !in && !for_body) return std::nullopt;
   ++at;
   if (at < next.begin && Norm(at) == "the") ++at;
-  const bool kind_ok = in ? next.kind == Kind::kCountry || (next.kind == Kind::kCapital && !official)
-                          : next.kind == Kind::kCountry || next.kind == Kind::kOrganisation ||
-                                next.kind == Kind::kGroup || next.kind == Kind::kSeat;
+  const bool body = next.kind == Kind::kOrganisation || next.kind == Kind::kGroup || next.kind == Kind::kSeat;
+  const bool kind_ok = in         ? next.kind == Kind::kCountry || (next.kind == Kind::kCapital && !official)
+                       : for_body ? body
+                                  : next.kind == Kind::kCountry || body;
   return (next.begin == at && kind_ok && next.entry != kUnknownPerson) ? std::optional<size_t>(k + 1)
                                                                         : std::nullopt;
 }
@@ -883,12 +903,17 @@ void Extractor::CombineAgent(uint32_t s, const std::vector<Item>& items, size_t 
     return;
   }
   if (!code.empty() && !agent.plural && NameAfterRole(s, items, next, end, code, agent, out)) return;
+  if (!code.empty() && !agent.plural) NameBeforeRole(s, items, base && !after ? *base : k, begin, code, agent, out);
   // "the president of Armenia" names its own country: no reference back to another president.
   const bool the = !after && begin > layer_.sentences[s].first_token && Norm(begin - 1) == "the";
-  const bool generic = code.empty() && rules::IsGenericActor(Norm(end - 1));
+  const bool generic =
+      code.empty() && rules::IsGenericActor(Norm(end - 1)) && (the || !rules::IsOffice(Norm(end - 1)));
   if (code.empty() && !(the && !agent.plural) && !generic) return;
   Piece& p = AddRolePiece(s, begin, end, code, agent, out);
   if (generic) p.generic_role = agent.code;
+  // "the government", "the military": an institution, never what "she" refers back to.
+  if (generic && !rules::IsOffice(Norm(end - 1)))
+    p.traits = MentionTraits{false, agent.plural, true, 0, agent.folded, nullptr};
   if (the && !agent.plural) {
     p.is_reference = true;
     p.fallback = !code.empty() || generic;
@@ -938,6 +963,61 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
   Item item{span_end, name_end, kUnknownPerson, Kind::kPerson, static_cast<uint32_t>(unknown_.size() - 1), false};
   Classify(s, item, role_word, out);
   return true;
+}
+
+// "Ahmed al-Assadi, a spokesman for the PMF", "Jane Doe, the Kremlin's envoy": two or three
+// names nobody knows, a comma and an article before a coded role name a person of that role
+// (a mention of its own, beside the role's); their surname is recognised later in the document.
+void Extractor::NameBeforeRole(uint32_t s, const std::vector<Item>& items, size_t first_item, uint32_t begin,
+                               const std::string& code, const Entry& agent, std::vector<Piece>* out) {
+  const uint32_t first = layer_.sentences[s].first_token;
+  if (begin < first + 4) return;
+  const std::string_view article = Norm(begin - 1);
+  if ((article != "a" && article != "an" && article != "the") || Norm(begin - 2) != ",") return;
+  const uint32_t name_end = begin - 2;
+  const uint32_t name_begin = UnknownNameBefore(s, name_end);
+  if (name_end < name_begin + 2 || In(kOrganisationWords, Norm(name_end - 1))) return;
+  // A name the dictionary knows (or a town's) is coded as such, not as this role.
+  for (size_t j = first_item; j > 0; --j) {
+    if (items[j - 1].end > name_begin) return;
+  }
+  AddUnknownPerson(s, name_begin, name_end, code, agent, out);
+}
+
+// Where a name of two or three words ending before token `end` begins (`end` when there is
+// none): capitalised words, "al-" names included, that open a clause (the sentence's start,
+// punctuation or a lower-case word before them) and are no calendar or sentence-opening word.
+uint32_t Extractor::UnknownNameBefore(uint32_t s, uint32_t end) const {
+  const uint32_t first = layer_.sentences[s].first_token;
+  const auto name_word = [&](uint32_t i) {
+    const std::string_view w = Norm(i);
+    if (In(kCalendarWords, w) || w == "'s") return false;
+    const bool particle = (w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0) && w.size() > 3 &&
+                          text_[Tok(i).start + 3] >= 'A' && text_[Tok(i).start + 3] <= 'Z';
+    return Capitalized(i) || particle;
+  };
+  uint32_t b = end;
+  while (b > first && end - b < 3 && name_word(b - 1)) --b;
+  if (b == end) return end;
+  if (b > first && Tok(b - 1).kind == TokenKind::kWord && Capitalized(b - 1)) return end;  // a longer name
+  if (In(kClauseOpeners, Norm(b))) return end;
+  return b;
+}
+
+// A person nobody knows over tokens [begin, end), coded `code` by the role that names them.
+void Extractor::AddUnknownPerson(uint32_t s, uint32_t begin, uint32_t end, const std::string& code,
+                                 const Entry& agent, std::vector<Piece>* out) {
+  UnknownPerson u;
+  u.name = text_.substr(Tok(begin).start, Tok(end - 1).end - Tok(begin).start);
+  u.code = code;
+  u.gender = agent.gender;
+  u.role_word = agent.folded;
+  unknown_by_surname_.Set(Tok(end - 1).key, static_cast<uint32_t>(unknown_.size()));
+  refers_.Add(Norm(end - 1));
+  const std::string_view role_word = u.role_word;
+  unknown_.push_back(std::move(u));
+  Classify(s, Item{begin, end, kUnknownPerson, Kind::kPerson, static_cast<uint32_t>(unknown_.size() - 1), false},
+           role_word, out);
 }
 
 // The piece is built in place in `out`: moving a finished one there cost more than building it.
@@ -994,10 +1074,24 @@ void Extractor::Classify(uint32_t s, const Item& item, std::string_view role_wor
 bool Extractor::AdjectiveActs(uint32_t s, const Item& item) const {
   const std::string_view last = Norm(item.end - 1);
   if (last.size() > 3 && last.back() == 's' && last[last.size() - 2] != 's') return true;
+  if (NationalityAlone(s, item)) return true;
   const uint32_t end = layer_.sentences[s].end_token;
   if (item.end < end && In(kEventNouns, Norm(item.end))) return true;
   // "a Senegalese peace plan", "Israeli air strikes": one modifier before the event noun.
   return item.end + 1 < end && rules::SkipsBeforeEventNoun(Norm(item.end)) && In(kEventNouns, Norm(item.end + 1));
+}
+
+// "The British relinquished control", "blamed the French.": "the" and a nationality that no
+// noun follows (a verb, a clause's end) name its people and state, as a plural demonym does.
+bool Extractor::NationalityAlone(uint32_t s, const Item& item) const {
+  const Sentence& sent = layer_.sentences[s];
+  if (item.begin == sent.first_token || Norm(item.begin - 1) != "the") return false;
+  if (item.end >= sent.end_token) return true;
+  const Token& next = Tok(item.end);
+  if (next.kind == TokenKind::kPunct) return next.norm != "-" && next.norm != "'s";
+  if (Capitalized(item.end)) return false;
+  const std::string_view w = next.norm;
+  return (w.size() > 4 && w.ends_with("ed")) || In(kSpeechVerbs, w);
 }
 
 // A pronoun not inside a recognised name (Recognise asks). "It" only as a subject that acts ("It has also
@@ -1186,7 +1280,8 @@ std::string Extractor::OtherCountry(const std::vector<Item>& items, std::string_
 // is no actor (a reference may still resolve), never a guess.
 void Extractor::CodeGenericActors(uint32_t s, std::vector<Piece>* out) const {
   if (std::none_of(out->begin(), out->end(), [](const Piece& p) { return !p.generic_role.empty(); })) return;
-  const std::string country = SentenceCountry(s, *out);
+  std::string country = SentenceCountry(s, *out);
+  if (country.empty()) country = StoryCountry(s, *out);
   for (size_t k = out->size(); k > 0; --k) {
     Piece& p = (*out)[k - 1];
     if (p.generic_role.empty()) continue;
@@ -1216,6 +1311,23 @@ std::string Extractor::SentenceCountry(uint32_t s, const std::vector<Piece>& pie
     if (p.generic_role.empty() && c.size() == 3 && c != country && c != "IGO" && c != "NGO" && c != "IMG") return "";
   }
   return country;
+}
+
+// A sentence that names no state, or only the one the story is about, lends its bare roles
+// the country of the story so far ("... in Hong Kong. Protesters' demands include ... that
+// the government cease"): rules::RecentCountry, when clear; else "" (no guess).
+std::string Extractor::StoryCountry(uint32_t s, const std::vector<Piece>& pieces) const {
+  std::string own;
+  bool mixed = false;
+  for (size_t k = places_->size(); k > 0 && (*places_)[k - 1].sentence == s; --k)
+    rules::NoteCountry((*places_)[k - 1].country, &own, &mixed);
+  for (const Piece& p : pieces) {
+    if (p.generic_role.empty()) rules::NoteCountry(p.Country(), &own, &mixed);
+  }
+  if (mixed) return "";
+  std::string recent = rules::RecentCountry(*actors_, *places_, s);
+  if (!own.empty() && own != recent) return "";
+  return recent;
 }
 
 }  // namespace

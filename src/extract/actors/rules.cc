@@ -35,9 +35,11 @@ constexpr std::array<std::string_view, 16> kEventNounModifiers{
     "peace", "military", "trade", "economic", "diplomatic", "nuclear", "air", "ground",
     "naval", "missile", "rocket", "artillery", "drone", "border", "ceasefire", "security"};
 
-constexpr std::array<std::string_view, 13> kGenericActors{
+constexpr std::array<std::string_view, 17> kGenericActors{
     "government", "army", "military", "police", "rebels", "insurgents", "militants",
-    "guerrillas", "authorities", "parliament", "protesters", "demonstrators", "opposition"};
+    "guerrillas", "authorities", "parliament", "protesters", "demonstrators", "opposition",
+    // Heads of government and legislators: "the president", "the prime minister", "lawmakers".
+    "president", "minister", "lawmakers", "legislators"};
 
 constexpr uint32_t kFiringWindow = 6;  // words between the verb and "at" ("fired two rockets at")
 
@@ -85,5 +87,59 @@ bool IsCountryOfficial(std::string_view role_word) { return OneOf(kCountryOffici
 bool IsGenericActor(std::string_view role_word) { return OneOf(kGenericActors, role_word); }
 
 bool SkipsBeforeEventNoun(std::string_view w) { return OneOf(kEventNounModifiers, w); }
+
+bool IsOffice(std::string_view role_word) { return role_word == "president" || role_word == "minister"; }
+
+namespace {
+// "2020-05-01" shifted by `years` (the same day; only compared as a string).
+std::string ShiftYears(std::string_view date, int years) {
+  int y = 0;
+  for (size_t k = 0; k < 4 && k < date.size(); ++k) y = y * 10 + (date[k] - '0');
+  std::string out = std::to_string(y + years);
+  out.append(date.substr(std::min<size_t>(4, date.size())));
+  return out;
+}
+}  // namespace
+
+bool NearOffice(const std::vector<lexicon::DatedCode>& dated, std::string_view date) {
+  if (date.size() < 4) return false;
+  const std::string after = ShiftYears(date, -4);  // an office that ended after this
+  const std::string before = ShiftYears(date, 1);  // or starts before this
+  for (const lexicon::DatedCode& d : dated) {
+    const bool ended_since = d.to.empty() || d.to >= after;
+    const bool started = d.from.empty() || d.from <= before;
+    if (ended_since && started) return true;
+  }
+  return false;
+}
+
+void NoteCountry(std::string_view country, std::string* one, bool* mixed) {
+  if (country.size() != 3 || country == "IGO" || country == "NGO" || country == "IMG") return;
+  if (one->empty()) {
+    one->assign(country);
+  } else if (*one != country) {
+    *mixed = true;
+  }
+}
+
+std::string RecentCountry(const std::vector<ActorMention>& actors, const std::vector<Place>& places, uint32_t s) {
+  // Both vectors are in sentence order: walk them back together, one sentence at a time.
+  size_t a = actors.size();
+  size_t p = places.size();
+  for (uint32_t back = 1; back <= kLookBack && back <= s; ++back) {
+    const uint32_t sentence = s - back;
+    std::string one;
+    bool mixed = false;
+    for (; a > 0 && actors[a - 1].sentence >= sentence; --a) {
+      if (actors[a - 1].sentence == sentence) NoteCountry(actors[a - 1].country, &one, &mixed);
+    }
+    for (; p > 0 && places[p - 1].sentence >= sentence; --p) {
+      if (places[p - 1].sentence == sentence) NoteCountry(places[p - 1].country, &one, &mixed);
+    }
+    if (mixed) return "";
+    if (!one.empty()) return one;
+  }
+  return "";
+}
 
 }  // namespace parley::extract::rules

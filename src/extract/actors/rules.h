@@ -17,9 +17,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "parley/annotations.h"
+#include "parley/lexicon.h"
 #include "parley/text.h"
 
 namespace parley::extract::rules {
@@ -51,8 +54,29 @@ bool IsCountryOfficial(std::string_view role_word);
 // ("police", "rebels", "the government"); troops, officials and diplomats are often foreign.
 bool IsGenericActor(std::string_view role_word);
 
+// An office held by one person ("president", "minister"): a bare role only as "the president"
+// ("ran for president", "as president" name the office, not its holder).
+bool IsOffice(std::string_view role_word);
+
 // A lower-case modifier that may stand between a nationality and an event noun ("peace",
 // "military", "air").
 bool SkipsBeforeEventNoun(std::string_view w);
+
+// True when `date` (YYYY-MM-DD) falls in the year before one of the dated offices or in the
+// four years after it: news still calls a former or coming office-holder by the surname alone
+// ("Biden" in 2020). An empty date never.
+bool NearOffice(const std::vector<lexicon::DatedCode>& dated, std::string_view date);
+
+// The country a document is about at sentence `s`, for bare roles that name none of their own
+// ("the government", "police", "the president"): news goes on about one state for a few
+// sentences. The one country named (by actors and places alike) in the nearest of the
+// kLookBack sentences before `s` that names any; "" when that sentence names two or more, or
+// none does. `actors` and `places` are the document's so far, in sentence order.
+inline constexpr uint32_t kLookBack = 3;
+std::string RecentCountry(const std::vector<ActorMention>& actors, const std::vector<Place>& places, uint32_t s);
+
+// Folds `country` into the countries named in one sentence: `*one` is the single state so
+// far, `*mixed` is set once a second shows up. IGO, NGO and IMG codes name no state.
+void NoteCountry(std::string_view country, std::string* one, bool* mixed);
 
 }  // namespace parley::extract::rules
