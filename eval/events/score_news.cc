@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -54,22 +55,30 @@ std::vector<std::string> Countries(const json& side) {
   return out;
 }
 
+void AddGoldLine(const json& j, std::map<std::string, std::vector<GoldRecord>>* out) {
+  GoldRecord r;
+  r.event.sources = Countries(j.at("source"));
+  r.event.targets = Countries(j.at("target"));
+  r.code = j.at("code").get<std::string>();
+  r.event.type = r.code.substr(0, 2);
+  r.sentence = j.at("sentence").get<std::string>();
+  r.modality = j.at("modality").get<std::string>();
+  r.note = j.value("note", "");
+  (*out)[j.at("doc").get<std::string>()].push_back(std::move(r));
+}
+
 std::map<std::string, std::vector<GoldRecord>> ReadGold(const std::string& path) {
   std::map<std::string, std::vector<GoldRecord>> out;
   std::ifstream in(path);
   std::string line;
-  while (std::getline(in, line)) {
+  for (int number = 1; std::getline(in, line); ++number) {
     if (line.empty()) continue;
-    json j = json::parse(line);
-    GoldRecord r;
-    r.event.sources = Countries(j["source"]);
-    r.event.targets = Countries(j["target"]);
-    r.code = j["code"].get<std::string>();
-    r.event.type = r.code.substr(0, 2);
-    r.sentence = j["sentence"].get<std::string>();
-    r.modality = j["modality"].get<std::string>();
-    r.note = j.value("note", "");
-    out[j["doc"].get<std::string>()].push_back(std::move(r));
+    try {
+      AddGoldLine(json::parse(line), &out);
+    } catch (const json::exception& e) {  // a malformed or incomplete line: name it and stop
+      std::fprintf(stderr, "score_news: %s:%d: bad gold line: %s\n", path.c_str(), number, e.what());
+      std::exit(2);
+    }
   }
   return out;
 }
@@ -94,7 +103,7 @@ std::map<std::string, std::pair<std::string, uint64_t>> ReadArticles(const std::
   while (std::getline(in, line)) {
     ++number;
     json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.contains("id")) continue;
+    if (j.is_discarded() || !j.contains("id") || !j["id"].is_string()) continue;
     std::string id = j["id"].get<std::string>();
     if (wanted.count(id)) out[id] = {line, number};
   }

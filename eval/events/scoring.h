@@ -54,18 +54,21 @@ inline bool Matches(const GoldEvent& g, const Predicted& p, Mode mode) {
   return mode == Mode::kFull ? dyad && type : mode == Mode::kTypeOnly ? type : dyad;
 }
 
+// Whether two events are told in one sentence, as far as both know (-1: unknown).
+inline bool SameSentence(int a, int b) { return a < 0 || b < 0 || a == b; }
+
 // Whether an unmatched prediction is another expansion of a matched compound gold event, or the
-// same phrase as a matched prediction towards the same countries.
+// same phrase as a matched prediction towards the same countries, in the same sentence.
 inline bool IsExpansion(const std::vector<GoldEvent>& gold, const std::vector<Predicted>& pred,
                         const Alignment& a, size_t p, Mode mode) {
   for (size_t g = 0; g < gold.size(); ++g) {
-    if (a.used_gold[g] && Matches(gold[g], pred[p], mode) &&
+    if (a.used_gold[g] && Matches(gold[g], pred[p], mode) && SameSentence(gold[g].sentence, pred[p].sentence) &&
         (gold[g].sources.size() > 1 || gold[g].targets.size() > 1))
       return true;
   }
   for (size_t q = 0; q < pred.size(); ++q) {
     if (a.used_pred[q] && pred[q].source == pred[p].source && pred[q].target == pred[p].target &&
-        pred[q].type == pred[p].type && pred[q].text == pred[p].text)
+        pred[q].type == pred[p].type && pred[q].text == pred[p].text && SameSentence(pred[q].sentence, pred[p].sentence))
       return true;
   }
   return false;

@@ -778,14 +778,17 @@ Result<PatternSet> PatternSet::Parse(std::string_view text, const std::string& n
 
 namespace {
 
-// True when an actor slot (TGT, SRC, CMP) can start at `pos`: what Matcher::Take tests first
+// True when an actor slot (TGT, SRC, CMP) can start at `pos`, an actor or (for TGT) a place: what Matcher::Take tests first
 // for such an element (quote marks, determiners and titles skipped). `any` is any pattern:
 // these steps do not read it.
 bool ActorSlotAt(const Pattern& any, const std::vector<Token>& tokens, const Sentence& s, const ActorSpans& actors,
                  uint32_t pos) {
   PatternMatch unused;
   const Matcher m{any, tokens, s.end_token, s.first_token, actors, &unused};
-  return m.ActorAt(m.SkipDeterminers(m.SkipQuotes(pos))) >= 0;
+  const uint32_t at = m.SkipDeterminers(m.SkipQuotes(pos));
+  if (m.ActorAt(at) >= 0) return true;
+  // A TGT slot also takes a place with a country (Matcher::TakePlace): "bombed Idlib".
+  return at >= s.first_token && at - s.first_token < actors.place_at.size() && actors.place_at[at - s.first_token] >= 0;
 }
 
 // Matches pattern `p` with its anchor at token `t`; false when it does not match.

@@ -711,12 +711,13 @@ int32_t ObjectAfter(const SentenceView& v, uint32_t from, int32_t skip, bool all
   return -1;
 }
 
+// "allowed", "taken", "met": the shapes of regular and most irregular past participles.
+static bool LooksParticiple(std::string_view n) {
+  return n.size() >= 3 && (n.ends_with("ed") || n.ends_with("en") || n.ends_with("t"));
+}
+
 bool IsPassive(const SentenceView& v, uint32_t anchor, uint32_t match_end) {
-  const std::string_view n = v.tok(anchor).norm;
-  const bool participle = n.size() >= 3 && (n.compare(n.size() - 2, 2, "ed") == 0 ||
-                                           n.compare(n.size() - 2, 2, "en") == 0 ||
-                                           n.compare(n.size() - 1, 1, "t") == 0);
-  if (!participle) return false;
+  if (!LooksParticiple(v.tok(anchor).norm)) return false;
   // "is committed to", "is prepared to lift", "is scheduled to attend": participles of
   // readiness or arrangement after "be" describe the subject, who is the actor; without a
   // "by" agent they are adjectives, not passives.
@@ -856,7 +857,8 @@ std::string_view ModalityCue(const SentenceView& v, uint32_t clause_start, uint3
     if (n == "yet" && t + 1 < anchor && Norm(v, t + 1) == "to") return "negated";
     // "would have allowed Iran to ...", "would have attacked": a counterfactual tells what did
     // not happen ("would have to" is an obligation, still hypothetical).
-    if (n == "would" && t + 2 <= anchor && Norm(v, t + 1) == "have" && (t + 2 == anchor || Norm(v, t + 2) != "to"))
+    // "would have talks" is a plan, not a counterfactual: the word after "have" must be a participle.
+    if (n == "would" && t + 2 <= anchor && Norm(v, t + 1) == "have" && LooksParticiple(Norm(v, t + 2)))
       return "negated";
     if (Is(v, t, wc::kHypothetical)) hypothetical = true;
   }

@@ -56,6 +56,8 @@ TEST(ActorContext, TheNationalityAloneIsItsPeople) {
       {"at the end of a clause", "The protesters blamed the French.", "2019-01-01", "French", "FRA"},
       {"before a noun: not alone", "The British economy shrank.", "2019-01-01", "British", ""},
       {"before a name: not alone", "She visited the British Museum.", "2019-01-01", "British", ""},
+      {"a list of nationalities before a role: each takes the role", "The French, German and British ministers met.",
+       "2019-01-01", "French", "FRAGOV"},
   });
 }
 

@@ -75,6 +75,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, ModalityCueTest,
                                          CueCase{"Russia would have attacked Ukraine.", "attacked", "negated"},
                                          CueCase{"A deal would have allowed Russia to attack Ukraine.", "attack", "negated"},
                                          CueCase{"Russia would have to attack Ukraine.", "attack", "hypothetical"},
+                                         CueCase{"Putin said he would have talks with Erdogan.", "talks", "hypothetical"},
                                          CueCase{"Russia would attack Ukraine.", "attack", "hypothetical"}));
 
 // A quoted "we" or "I" before a verb (over auxiliaries and adverbs) is the quotation's speaker;

@@ -951,17 +951,7 @@ bool Extractor::NameAfterRole(uint32_t s, const std::vector<Item>& items, size_t
   const uint32_t name_end = UnknownName(span_end, limit);
   // A first name and a surname, not an organisation's last word ("Saudi Press Agency").
   if (name_end < span_end + 2 || In(kOrganisationWords, Norm(name_end - 1))) return false;
-  UnknownPerson u;
-  u.name = text_.substr(Tok(span_end).start, Tok(name_end - 1).end - Tok(span_end).start);
-  u.code = code;
-  u.gender = agent.gender;
-  u.role_word = agent.folded;
-  unknown_by_surname_.Set(Tok(name_end - 1).key, static_cast<uint32_t>(unknown_.size()));
-  refers_.Add(Norm(name_end - 1));
-  const std::string_view role_word = u.role_word;
-  unknown_.push_back(std::move(u));
-  Item item{span_end, name_end, kUnknownPerson, Kind::kPerson, static_cast<uint32_t>(unknown_.size() - 1), false};
-  Classify(s, item, role_word, out);
+  AddUnknownPerson(s, span_end, name_end, code, agent, out);
   return true;
 }
 
@@ -1088,6 +1078,8 @@ bool Extractor::NationalityAlone(uint32_t s, const Item& item) const {
   if (item.begin == sent.first_token || Norm(item.begin - 1) != "the") return false;
   if (item.end >= sent.end_token) return true;
   const Token& next = Tok(item.end);
+  // A comma ends it too ("not the MDC, not the British,"); a list of nationalities before a
+  // role ("the French, German and British ministers") is combined with the role before this.
   if (next.kind == TokenKind::kPunct) return next.norm != "-" && next.norm != "'s";
   if (Capitalized(item.end)) return false;
   const std::string_view w = next.norm;

@@ -102,7 +102,10 @@ std::string ShiftYears(std::string_view date, int years) {
 }  // namespace
 
 bool NearOffice(const std::vector<lexicon::DatedCode>& dated, std::string_view date) {
-  if (date.size() < 4) return false;
+  // Only a date that starts with a year ("2020-03-01", "2020"): anything else compares as nonsense.
+  if (date.size() < 4 || !std::all_of(date.begin(), date.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) ||
+      (date.size() > 4 && date[4] != '-'))
+    return false;
   const std::string after = ShiftYears(date, -4);  // an office that ended after this
   const std::string before = ShiftYears(date, 1);  // or starts before this
   for (const lexicon::DatedCode& d : dated) {
