@@ -11,7 +11,7 @@
 // trie needs: the key check, whether there are children, and the node's phrase inline when it
 // has one (most nodes; the others point into one flat array). A step reads one cache line, and
 // since the placement depends on the words alone, callers can ask for the lines of a word and
-// of the pair it starts (Prefetch) before they look anything up.
+// of the pair it starts (Lexicon::Prefetch, from the slot table) before they look anything up.
 // Thread-safety: immutable after Compile(); Lookup() is const and safe from many threads.
 #pragma once
 
@@ -81,17 +81,6 @@ class PhraseTrie {
 
   // A token's key; computed here when the caller left it unset (0).
   static uint64_t KeyOf(const Token& t);
-
-  // Asks for the table line that Lookup() of the word of key `key` reads first, and with
-  // `next_key` (the key of the token after it; 0: none) the line of the pair's node. A hint
-  // (it changes nothing): callers that will look up several words issue it for all of them
-  // first, so that their cache misses overlap instead of following one another.
-  void Prefetch(uint64_t key, uint64_t next_key = 0) const {
-    if (slots_.empty()) return;
-    const uint64_t path = Step(0, key);
-    __builtin_prefetch(&slots_[path >> shift_]);
-    if (next_key != 0) __builtin_prefetch(&slots_[Step(path, next_key) >> shift_]);
-  }
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFF;  // an empty slot's parent; no node

@@ -1,6 +1,6 @@
 // The contract's JSON object for one coded document. It is on the hot path of `parley code`:
-// each object (an actor, an event ...) is written straight into the output string after one
-// room reservation (an upper bound of what it writes), with its field names as literal
+// each object (an actor, an event ...) is written into a per-thread buffer (JsonRoom, appended
+// to the output string once per document) after one room reservation (an upper bound of what it writes), with its field names as literal
 // fragments (`,"start":`) and the write position kept in a local, so that no field pays for
 // separator state, a bounds check or a function call of its own (json_writer.h, Put*).
 #include "output/json_writer.h"
@@ -44,7 +44,7 @@ void PutArray(JsonRoom& room, const char (&name)[N], const std::vector<T>& items
   p = PutJsonLiteral(p, name);
   for (size_t i = 0; i < items.size(); ++i) {
     room.Commit(p);
-    p = room.Reserve(bound(items[i]) + 1);
+    p = room.Reserve(bound(items[i]) + 2);  // a comma, the object, and room for the closing ']'
     if (i > 0) *p++ = ',';
     p = put(p, items[i]);
   }

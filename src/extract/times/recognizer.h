@@ -56,7 +56,9 @@ struct Found {
   }
 };
 // A member added to Found must be added to Found::Clear too (then update this size).
+#if defined(__GLIBCXX__)  // the size with libstdc++'s 32-byte std::string on 64-bit targets
 static_assert(sizeof(Found) == 144 || sizeof(void*) != 8, "update Found::Clear");
+#endif
 
 // What the recognizer may know from earlier sentences of the document.
 struct DocMemory {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -356,6 +357,8 @@ class WordTable {
 
   void BuildGates() {
     for (size_t n = 0; n < entries_.size(); ++n) {
+      // The slot keeps the length in a byte, and 0 marks an empty slot: table words are short.
+      assert(!entries_[n].key.empty() && entries_[n].key.size() < 256);
       const uint64_t key = WordKey(entries_[n].key);
       size_t i = key & kKeyMask;
       while (key_slots_[i].info.length != 0) i = (i + 1) & kKeyMask;
