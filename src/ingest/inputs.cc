@@ -82,19 +82,6 @@ Document UnreadableDoc(const InputSource& src, std::string code, std::string mes
   return doc;
 }
 
-// Hash128Hex(raw), with the digits written by a loop instead of snprintf (1,500 instructions a
-// document, as much as the rest of reading a short line). A test holds the two equal.
-std::string RawHash(std::string_view raw) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  const XXH128_hash_t h = XXH3_128bits(raw.data(), raw.size());
-  std::string hex(32, '0');
-  for (size_t i = 0; i < 16; ++i) {
-    hex[15 - i] = kDigits[(h.high64 >> (4 * i)) & 15];
-    hex[31 - i] = kDigits[(h.low64 >> (4 * i)) & 15];
-  }
-  return hex;
-}
-
 void Finish(Document* doc, const ReadOptions& options) {
   if (!doc->published && options.fallback_date) doc->published = options.fallback_date;
 }
@@ -148,7 +135,7 @@ void ReadJsonlStream(std::istream& in, const InputSource& src, const ReadOptions
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank lines are not documents
     Document doc = ReadJsonLine(line, src.path, number);
-    doc.raw_hash = RawHash(line);
+    doc.raw_hash = Hash128Hex(line);
     Finish(&doc, options);
     sink(std::move(doc));
   });
@@ -205,7 +192,7 @@ void ReadSource(const InputSource& src, const ReadOptions& options,
   }
   Document doc = src.format == InputFormat::kHtml ? ReadHtml(*raw, src.path)
                                                   : ReadScrapedText(*raw, src.path);
-  doc.raw_hash = RawHash(*raw);
+  doc.raw_hash = Hash128Hex(*raw);
   if (doc.text.empty()) doc.errors.push_back({"empty_document", "the document has no text", std::nullopt});
   Finish(&doc, options);
   sink(std::move(doc));

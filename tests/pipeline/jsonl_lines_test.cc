@@ -4,6 +4,7 @@
 // line break), the same line numbers in ids, and the raw hash of each line as Hash128Hex has it.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -52,9 +53,10 @@ TEST(JsonlLinesTest, SameDocumentsAsLineByLine) {
   std::mt19937 rng(17);
   for (int round = 0; round < 12; ++round) {
     std::string content;
-    // Lines of every size around the 64 KB block, so that block ends fall everywhere.
-    while (content.size() < (round % 3 == 0 ? 300000u : 5000u)) {
-      const size_t words = rng() % 4 == 0 ? rng() % 9000 : rng() % 40;
+    // Lines of every size up to ~220 KB, so that block ends fall everywhere and some lines span
+    // more than one whole 64 KB block.
+    while (content.size() < (round % 3 == 0 ? 600000u : 5000u)) {
+      const size_t words = rng() % 4 == 0 ? rng() % 30000 : rng() % 40;
       std::string text;
       for (size_t w = 0; w < words; ++w) text += w % 9 == 0 ? "Peskov said. " : "talks ";
       content += R"({"text":")" + text + "\"}";
@@ -69,6 +71,19 @@ TEST(JsonlLinesTest, SameDocumentsAsLineByLine) {
       ASSERT_EQ(got[i].id, want[i].id) << "round " << round;
       ASSERT_EQ(got[i].hash, want[i].hash) << got[i].id;
     }
+  }
+}
+
+TEST(HashHexTest, SameDigitsAsPrintf) {
+  std::mt19937_64 rng(5);
+  for (int i = 0; i < 200; ++i) {
+    XXH128_hash_t h{rng(), rng()};
+    if (i == 0) h = {0, 0};
+    if (i == 1) h = {~0ull, ~0ull};
+    char want[33];
+    std::snprintf(want, sizeof want, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                  static_cast<unsigned long long>(h.low64));
+    EXPECT_EQ(HashHex(h), want);
   }
 }
 
