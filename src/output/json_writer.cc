@@ -252,43 +252,6 @@ void JsonRoom::Grow(size_t n) {
   size_ = size;
 }
 
-JsonWriter::JsonWriter(std::string* out) : out_(out) {
-  const size_t used = out_->size();
-  out_->resize(used + 256);
-  pos_ = out_->data() + used;
-  end_ = out_->data() + out_->size();
-}
-
-JsonWriter::~JsonWriter() { out_->resize(static_cast<size_t>(pos_ - out_->data())); }
-
-void JsonWriter::Grow(size_t n) {
-  const size_t used = static_cast<size_t>(pos_ - out_->data());
-  out_->resize(std::max(used + n, 2 * out_->size()));
-  pos_ = out_->data() + used;
-  end_ = out_->data() + out_->size();
-}
-
-void JsonWriter::String(std::string_view s) {
-  Separate();
-  Reserve(JsonStringBound(s.size()));
-  pos_ = PutJsonString(pos_, s);
-  need_comma_ = true;
-}
-
-void JsonWriter::Int(int64_t v) {
-  Separate();
-  Reserve(kJsonNumberBound);
-  pos_ = PutJsonInt(pos_, v);
-  need_comma_ = true;
-}
-
-void JsonWriter::Double(double v) {
-  Separate();
-  Reserve(kJsonNumberBound);
-  pos_ = PutJsonDouble(pos_, v);
-  need_comma_ = true;
-}
-
 void AppendEscaped(std::string_view s, std::string* out) {
   Escape(s, [out](std::string_view run) { out->append(run.data(), run.size()); });
 }

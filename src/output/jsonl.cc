@@ -247,17 +247,8 @@ void PutHead(JsonRoom& room, const CodedDocument& cd) {
 }
 
 void PutCaptions(JsonRoom& room, const std::vector<std::string>& captions) {
-  if (captions.empty()) return;
-  char* p = room.Reserve(16);
-  p = PutJsonLiteral(p, ",\"captions\":[");
-  for (size_t i = 0; i < captions.size(); ++i) {
-    room.Commit(p);
-    p = room.Reserve(StringBound(captions[i]) + 2);  // a comma before, the bracket after
-    if (i > 0) *p++ = ',';
-    p = PutJsonString(p, captions[i]);
-  }
-  *p++ = ']';
-  room.Commit(p);
+  if (captions.empty()) return;  // the contract leaves the field out
+  PutArray(room, ",\"captions\":[", captions, [](const std::string& c) { return StringBound(c); }, PutJsonString);
 }
 
 }  // namespace

@@ -125,14 +125,10 @@ TEST(EscapeTest, SameBytesAsAByteByByteReference) {
   }
 }
 
-// What JsonWriter writes for one double (the string is complete once the writer is gone).
+// What PutJsonDouble writes for one double.
 std::string WrittenDouble(double v) {
-  std::string out;
-  {
-    JsonWriter w(&out);
-    w.Double(v);
-  }
-  return out;
+  char buf[kJsonNumberBound];
+  return std::string(buf, PutJsonDouble(buf, v));
 }
 
 // The reference: printf's %.6g, with ".0" added to integers so the value stays a JSON double.
@@ -144,7 +140,7 @@ std::string PrintfSixDigits(double v) {
   return expected;
 }
 
-TEST(JsonWriterTest, DoublesAsPrintfSixDigits) {
+TEST(PutJsonDoubleTest, DoublesAsPrintfSixDigits) {
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> any(-400, 400);
   for (int round = 0; round < 20000; ++round) {
@@ -176,7 +172,7 @@ TEST(EscapeTest, EveryShortSequenceAsTheReference) {
 
 // Short decimals take a fast path: every count of decimals and digits, the edges of six
 // significant digits and of the fixed notation, both signs and the zeros, as printf has them.
-TEST(JsonWriterTest, ShortDecimalsAsPrintfSixDigits) {
+TEST(PutJsonDoubleTest, ShortDecimalsAsPrintfSixDigits) {
   std::mt19937_64 rng(11);
   std::vector<double> values = {0.0, -0.0, 1e-4, -1e-4, 1e-5, 0.00015, 999999.0, 1e6, -999999.0,
                                 99999.95, 123456.7, 0.1 + 0.2, 41.01, 28.95, -2.0, 10.0, 3.4};
@@ -191,54 +187,19 @@ TEST(JsonWriterTest, ShortDecimalsAsPrintfSixDigits) {
   }
 }
 
-TEST(JsonWriterTest, NestingAndSeparators) {
-  std::string out = "x";  // written after what the string holds
-  {
-    JsonWriter w(&out);
-    w.BeginObject();
-    w.Field("a", static_cast<int64_t>(1));
-    w.Key("b");
-    w.BeginArray();
-    w.Int(1);
-    w.BeginObject();
-    w.EndObject();
-    w.BeginArray();
-    w.EndArray();
-    w.Null();
-    w.Bool(true);
-    w.Double(2.5);
-    w.Double(3);
-    w.Double(1.0 / 0.0);
-    w.EndArray();
-    w.Field("c", std::optional<std::string>());
-    w.Key("d");
-    w.String(std::string(200, 'y') + "\"");  // past the reserved room, escaped
-    w.EndObject();
-  }
-  EXPECT_EQ(out, "x" R"({"a":1,"b":[1,{},[],null,true,2.5,3.0,null],"c":null,"d":")" + std::string(200, 'y') +
-                     R"(\""})");
-}
-
-// The writer reserves room ahead and grows it: whatever the sizes and bytes of the strings,
-// it writes what AppendEscaped writes, after what the string already held.
-TEST(JsonWriterTest, StringsOfAnySizeAsAppendEscaped) {
+// Strings of any size and bytes (long ones past the 16-byte steps): PutJsonString writes what
+// AppendEscaped writes, quoted, within JsonStringBound.
+TEST(EscapeTest, StringsOfAnySizeAsAppendEscaped) {
   std::mt19937 rng(4242);
   const std::string alphabet = std::string("ab \"\\\n\x01\xC3\xA9\xFF\0", 11);  // and NUL
-  for (int round = 0; round < 200; ++round) {
-    std::string out = "prefix", want = "prefix[";
-    {
-      JsonWriter w(&out);
-      w.BeginArray();
-      for (int k = 0; k < 20; ++k) {
-        const size_t size = rng() % 3 == 0 ? rng() % 2000 : rng() % 70;
-        std::string s;
-        for (size_t i = 0; i < size; ++i) s += alphabet[rng() % alphabet.size()];
-        w.String(s);
-        want += (k > 0 ? ",\"" : "\"") + Escaped(s) + "\"";
-      }
-      w.EndArray();
-    }
-    ASSERT_EQ(out, want + "]") << "round " << round;
+  for (int round = 0; round < 4000; ++round) {
+    const size_t size = rng() % 3 == 0 ? rng() % 2000 : rng() % 70;
+    std::string s;
+    for (size_t i = 0; i < size; ++i) s += alphabet[rng() % alphabet.size()];
+    std::vector<char> buf(JsonStringBound(s.size()));
+    char* end = PutJsonString(buf.data(), s);
+    ASSERT_LE(static_cast<size_t>(end - buf.data()), buf.size());
+    ASSERT_EQ(std::string(buf.data(), end), "\"" + Escaped(s) + "\"") << "round " << round;
   }
 }
 
