@@ -5,7 +5,6 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "code/patterns.h"
 #include "util/hash.h"
 #include "util/word_filter.h"
 
